@@ -1,0 +1,6 @@
+namespace Carnet.Web;
+
+public static class Program
+{
+    public static void Main() { }
+}
