@@ -1,0 +1,43 @@
+namespace Carnet.Audit;
+
+/// <summary>
+/// One read or write on a record, shown to the holder (DOMAIN.md §6). Append-only: written in the
+/// same unit of work as the change it describes (STYLE.md rule 5).
+/// </summary>
+public sealed class Trace
+{
+    private Trace()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid RecordId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public ActorKind ActorKind { get; private set; }
+
+    public string ActorId { get; private set; } = "";
+
+    public string ActorName { get; private set; } = "";
+
+    public string Action { get; private set; } = "";
+
+    /// <summary>What was touched, without health data: an id or a short technical label.</summary>
+    public string? Target { get; private set; }
+
+    public AccessMode AccessMode { get; private set; }
+
+    public static Trace Of(Guid recordId, Actor actor, string action, DateTimeOffset at, string? target = null, AccessMode mode = AccessMode.Normal) => new()
+    {
+        RecordId = recordId,
+        At = at,
+        ActorKind = actor.Kind,
+        ActorId = actor.Id,
+        ActorName = actor.DisplayName,
+        Action = action,
+        Target = target,
+        AccessMode = mode,
+    };
+}

@@ -1,0 +1,64 @@
+using Carnet.Accounts;
+using Carnet.Audit;
+using Carnet.Identifiers;
+using Carnet.Jobs;
+using Carnet.Mail;
+using Carnet.Professionals;
+using Carnet.Records;
+using Carnet.Records.Enrolment;
+using Carnet.Records.Import;
+using Carnet.Records.Notices;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Carnet.Persistence;
+
+/// <summary>
+/// The one model, shared by both providers. Each provider has a sealed subclass with its own
+/// generated migrations (docs/adr/0002): one migration set cannot serve both.
+/// </summary>
+public abstract class CarnetDbContext(DbContextOptions options) : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<HealthRecord> Records => Set<HealthRecord>();
+
+    public DbSet<Representation> Representations => Set<Representation>();
+
+    public DbSet<ProvisionalCode> ProvisionalCodes => Set<ProvisionalCode>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<PostalLetter> PostalLetters => Set<PostalLetter>();
+
+    public DbSet<ActivationSession> ActivationSessions => Set<ActivationSession>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Trace> Traces => Set<Trace>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<Professional> Professionals => Set<Professional>();
+
+    public DbSet<Establishment> Establishments => Set<Establishment>();
+
+    public DbSet<EstablishmentClient> EstablishmentClients => Set<EstablishmentClient>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CarnetDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // Enums are stored by name: readable in SQL, stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Nir>().HaveConversion<NirConverter>().HaveMaxLength(Nir.Length).AreFixedLength();
+        configurationBuilder.Properties<VitaleSerial>().HaveConversion<VitaleSerialConverter>().HaveMaxLength(13);
+        configurationBuilder.Properties<ProfessionalId>().HaveConversion<ProfessionalIdConverter>().HaveMaxLength(12);
+        configurationBuilder.Properties<Finess>().HaveConversion<FinessConverter>().HaveMaxLength(9);
+    }
+}

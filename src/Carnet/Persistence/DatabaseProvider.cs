@@ -1,0 +1,8 @@
+namespace Carnet.Persistence;
+
+/// <summary>The supported databases.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

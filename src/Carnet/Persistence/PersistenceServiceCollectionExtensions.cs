@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Carnet.Persistence;
+
+/// <summary>Registers the provider's context as <see cref="CarnetDbContext"/>.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddCarnetPersistence(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = PrepareSqlite(connectionString);
+                services.AddDbContext<CarnetDbContext, SqliteCarnetDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<CarnetDbContext, PostgresCarnetDbContext>(o => ConfigurePostgres(o, connectionString));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Carnet:Database:Provider must be Sqlite or Postgres.");
+        }
+
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(CarnetDbContext).Assembly.FullName));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(CarnetDbContext).Assembly.FullName));
+
+    /// <summary>
+    /// Creates the database folder and sets a busy timeout, so concurrent writers (jobs, requests) wait
+    /// for the lock instead of failing at once.
+    /// </summary>
+    public static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        if (!string.IsNullOrEmpty(builder.DataSource) && !string.Equals(builder.DataSource, ":memory:", StringComparison.Ordinal))
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Carnet.Records;
+
+internal sealed class HealthRecordConfiguration : IEntityTypeConfiguration<HealthRecord>
+{
+    public void Configure(EntityTypeBuilder<HealthRecord> builder)
+    {
+        builder.ToTable("Records");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => r.Nir).IsUnique();
+        builder.Property(r => r.FamilyName).HasMaxLength(200);
+        builder.Property(r => r.GivenNames).HasMaxLength(200);
+        builder.Property(r => r.Email).HasMaxLength(320);
+        builder.Property(r => r.Mobile).HasMaxLength(20);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.OwnsOne(r => r.Address, a =>
+        {
+            a.Property(p => p.Line1).HasMaxLength(200).HasColumnName("AddressLine1");
+            a.Property(p => p.Line2).HasMaxLength(200).HasColumnName("AddressLine2");
+            a.Property(p => p.PostalCode).HasMaxLength(20).HasColumnName("PostalCode");
+            a.Property(p => p.City).HasMaxLength(100).HasColumnName("City");
+            a.Property(p => p.Country).HasMaxLength(100).HasColumnName("Country");
+        });
+
+        // The jobs scan by state and due date: these keep them index-driven at national scale.
+        builder.HasIndex(r => new { r.State, r.NoticeSentAt });
+        builder.HasIndex(r => new { r.State, r.SuspendedAt });
+        builder.HasIndex(r => new { r.State, r.PurgeDueAt });
+        builder.HasIndex(r => new { r.State, r.DeletionRequestedAt });
+        builder.Ignore(r => r.Ins);
+    }
+}
