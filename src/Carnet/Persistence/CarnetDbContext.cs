@@ -1,3 +1,4 @@
+using Carnet.Access;
 using Carnet.Accounts;
 using Carnet.Audit;
 using Carnet.Identifiers;
@@ -43,6 +44,8 @@ public abstract class CarnetDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Establishment> Establishments => Set<Establishment>();
 
     public DbSet<EstablishmentClient> EstablishmentClients => Set<EstablishmentClient>();
+
+    public DbSet<DeclaredRole> DeclaredRoles => Set<DeclaredRole>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

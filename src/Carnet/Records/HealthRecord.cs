@@ -174,13 +174,24 @@ public sealed class HealthRecord
     /// <summary>The holder activates: creates the record now if the window is still running.</summary>
     public void Activate(DateTimeOffset at)
     {
+        EnsureActivatable();
+        if (State != RecordState.Open)
+        {
+            Open(at);
+        }
+
+        ActivatedAt = at;
+        Touch(at);
+    }
+
+    /// <summary>Refuses, with what to do instead, when the record cannot be activated now.</summary>
+    public void EnsureActivatable()
+    {
         switch (State)
         {
             case RecordState.AwaitingNotice or RecordState.OppositionWindow:
-                Open(at);
-                break;
             case RecordState.Open when ActivatedAt is null:
-                break;
+                return;
             case RecordState.Open:
                 throw new LifecycleException("already_activated", "This record is already activated: sign in with your login, or reset your password if you forgot it.");
             case RecordState.Objected:
@@ -188,9 +199,6 @@ public sealed class HealthRecord
             default:
                 throw new LifecycleException("record_not_open", "This record is closed or suspended and cannot be activated. Reopen it first, or contact support if it was suspended.");
         }
-
-        ActivatedAt = at;
-        Touch(at);
     }
 
     public void Close(DateTimeOffset at, bool requestDeletion)

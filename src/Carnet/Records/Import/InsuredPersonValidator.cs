@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Carnet.Identifiers;
 
 namespace Carnet.Records.Import;
@@ -134,49 +133,13 @@ public sealed class InsuredPersonValidator(bool allowTestAuthorities)
             return null;
         }
 
-        var trimmed = value.Trim();
-        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var address) || !string.Equals(address.Address, trimmed, StringComparison.Ordinal) || !address.Host.Contains('.', StringComparison.Ordinal))
+        if (!ContactDetails.TryNormaliseEmail(value, out var email))
         {
             fail(EnrolmentColumns.Email, "is not a valid e-mail address (expected name@domain.tld).");
             return null;
         }
 
-        return address.Address;
-    }
-
-    /// <summary>Normalises to E.164: French national numbers (0X XX XX XX XX) become +33X…</summary>
-    public static bool TryNormaliseMobile(string? value, out string e164)
-    {
-        e164 = "";
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-
-        var digits = new string([.. value.Where(char.IsAsciiDigit)]);
-        var international = value.TrimStart().StartsWith('+') || value.TrimStart().StartsWith("00", StringComparison.Ordinal);
-        if (value.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '.' or '-' or '+' or '(' or ')')))
-        {
-            return false;
-        }
-
-        if (!international && digits.Length == 10 && digits[0] == '0')
-        {
-            e164 = "+33" + digits[1..];
-            return true;
-        }
-
-        if (international)
-        {
-            var number = value.TrimStart().StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits;
-            if (number.Length is >= 8 and <= 15 && number[0] != '0')
-            {
-                e164 = "+" + number;
-                return true;
-            }
-        }
-
-        return false;
+        return email;
     }
 
     private static string? Mobile(string? value, Action<string, string> fail)
@@ -186,7 +149,7 @@ public sealed class InsuredPersonValidator(bool allowTestAuthorities)
             return null;
         }
 
-        if (!TryNormaliseMobile(value, out var e164))
+        if (!ContactDetails.TryNormaliseMobile(value, out var e164))
         {
             fail(EnrolmentColumns.Mobile, "is not a phone number: use 06 12 34 56 78 or the international form +33612345678.");
             return null;

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Carnet.Http;
+using Carnet.Identifiers;
+using Carnet.Jobs;
+using Carnet.Professionals;
+using Carnet.Records;
+using Carnet.Records.Import;
+using Carnet.Records.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Carnet.Web.Cli;
+
+/// <summary>
+/// The operator's commands: enrolment imports, jobs, registrations, record lifecycle support and the
+/// letter export. They run against the same configuration and database as the web host.
+/// </summary>
+public static class OperatorCli
+{
+    private static readonly string[] Commands = ["import", "jobs", "professionals", "establishments", "clients", "records", "letters", "migrate"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args, Action<IServiceCollection>? configure = null)
+    {
+        var root = new RootCommand("Carnet operator commands. Configuration as for the web host (appsettings, Carnet__* environment variables).");
+        var context = new CliContext(configure);
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(JobsCommand.Create(context));
+        root.Subcommands.Add(RegistrationCommands.Professionals(context));
+        root.Subcommands.Add(RegistrationCommands.Establishments(context));
+        root.Subcommands.Add(RegistrationCommands.Clients(context));
+        root.Subcommands.Add(RecordsCommand.Create(context));
+        root.Subcommands.Add(LettersCommand.Create(context));
+        var migrate = new Command("migrate", "Apply pending database migrations and exit.");
+        migrate.SetAction((_, ct) => context.RunAsync((_, _) => Task.FromResult(ExitCodes.Success), ct));
+        root.Subcommands.Add(migrate);
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using Carnet.Access;
+using Carnet.Accounts;
+using Carnet.Audit;
+using Carnet.Identifiers;
+using Carnet.Persistence;
+using Carnet.Professionals;
+using Carnet.Records;
+using Carnet.Records.Credentials;
+using Carnet.Records.Enrolment;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Carnet.Web.Demo;
+
+/// <summary>
+/// Fills a new database with fictitious data so that Carnet can be tried at once: holders (one
+/// activated, her minor son, one created but not activated, one still in the opposition window),
+/// professionals of four professions (one is the holder's médecin traitant), a laboratory and a
+/// hospital with their software clients. Identities use the demo INS authority (.11), refused in
+/// production. Runs only when <c>Carnet:Demo:Seed</c> is on and the database has no record.
+/// </summary>
+public sealed class DemoSeeder(
+    CarnetDbContext db,
+    UserManager<Account> users,
+    PasswordRules passwordRules,
+    RegisterProfessional registerProfessional,
+    RegisterEstablishment registerEstablishment,
+    RegisterEstablishmentClient registerClient,
+    TimeProvider clock,
+    IOptions<DemoOptions> options,
+    IOptions<RecordsOptions> recordsOptions,
+    ILogger<DemoSeeder> logger)
+{
+    public const string HolderLogin = "jeanne.martin";
+    public const string HolderPassword = "Jm#2026-Demo!";
+
+    private string SignInsFile => Path.Combine(options.Value.Directory, "sign-ins.txt");
+
+    public async Task SeedIfAskedAsync(CancellationToken ct)
+    {
+        if (!options.Value.Seed || await db.Records.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var days = TimeSpan.FromDays(1);
+        var jeanne = Holder("2850375056123", "MARTIN", "Jeanne", new DateOnly(1985, 3, 21), "80250123456", "jeanne.martin@example.org", "+33612345678");
+        var leo = Holder("1140669123045", "MARTIN", "Léo", new DateOnly(2014, 6, 2), "80250123456", "jeanne.martin@example.org", null);
+        var paul = Holder("152112A004017", "DURAND", "Paul", new DateOnly(1952, 11, 9), "80250987654", null, null, new PostalAddress("4 cours Napoléon", null, "20000", "Ajaccio", "France"));
+        var amina = Holder("2990113055221", "BENALI", "Amina", new DateOnly(1999, 1, 15), "80251112223", "amina.benali@example.org", "+33698765432");
+
+        foreach (var record in new[] { jeanne, leo, paul })
+        {
+            record.NoticeSent(now - (60 * days));
+            record.CreateAutomatically(now - (18 * days));
+            db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(CreateRecordsAfterOppositionWindow.JobName), TraceActions.RecordCreated, now - (18 * days)));
+        }
+
+        amina.NoticeSent(now - (3 * days));
+        db.Records.AddRange(jeanne, leo, paul, amina);
+        db.Representations.Add(Representation.Start(leo, jeanne.Nir, recordsOptions.Value.Today(now), now - (18 * days)));
+        var paulCode = IssueCode(paul, now);
+        var aminaCode = IssueCode(amina, now);
+        await db.SaveChangesAsync(ct);
+
+        await ActivateAsync(jeanne, now - (10 * days), ct);
+
+        var doctor = await registerProfessional.HandleAsync(new RegisterProfessional.Request("10101234564", null, "LEFÈVRE", "Claire", "10", "SM54", "claire.lefevre@example.org"), ct);
+        await registerProfessional.HandleAsync(new RegisterProfessional.Request("10202345673", null, "PETIT", "Marc", "21", null, "marc.petit@example.org"), ct);
+        await registerProfessional.HandleAsync(new RegisterProfessional.Request("10303456783", null, "BERNARD", "Sophie", "60", null, "sophie.bernard@example.org"), ct);
+        await registerProfessional.HandleAsync(new RegisterProfessional.Request("10404567892", null, "ROUX", "Nadia", "50", null, "nadia.roux@example.org"), ct);
+        db.DeclaredRoles.Add(DeclaredRole.Declare(jeanne.Id, doctor.Id, CareRole.AttendingPhysician, now - (9 * days)));
+        await db.SaveChangesAsync(ct);
+
+        await registerEstablishment.HandleAsync(new RegisterEstablishment.Request("690000013", "Laboratoire BioCarnet Lyon", EstablishmentKind.Laboratory), ct);
+        await registerEstablishment.HandleAsync(new RegisterEstablishment.Request("750000028", "Centre hospitalier de Carnet", EstablishmentKind.Hospital), ct);
+        var labClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("690000013", "Système de gestion de laboratoire"), ct);
+        var hospitalClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("750000028", "Dossier patient informatisé"), ct);
+
+        await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, ct);
+        logger.LogInformation("Demo data seeded: 4 holders, 4 professionals, 2 establishments with their clients");
+    }
+
+    public void PrintWelcome(ICollection<string> urls)
+    {
+        var address = urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        var text = new StringBuilder()
+            .AppendLine()
+            .AppendLine("Carnet is running.")
+            .AppendLine(CultureInfo.InvariantCulture, $"  Portal   {address}/")
+            .AppendLine(CultureInfo.InvariantCulture, $"  API      {address}/openapi/v1.json")
+            .AppendLine(CultureInfo.InvariantCulture, $"  Health   {address}/health");
+        if (options.Value.Seed && File.Exists(SignInsFile))
+        {
+            text.AppendLine().Append(File.ReadAllText(SignInsFile));
+        }
+
+        // Console, not the logger: these are development sign-ins, never to reach a log pipeline.
+        Console.WriteLine(text.ToString());
+    }
+
+    private HealthRecord Holder(string first13, string familyName, string givenNames, DateOnly birthDate, string vitale, string? email, string? mobile, PostalAddress? address = null)
+    {
+        var nir = Nir.Parse(first13 + Nir.ComputeKey(first13).ToString("00", CultureInfo.InvariantCulture));
+        var person = new InsuredPerson(nir, InsAuthority.DemoNir, familyName, givenNames, birthDate, VitaleSerial.Parse(vitale), email, mobile, address, []);
+        return HealthRecord.Import(person, clock.GetUtcNow() - TimeSpan.FromDays(61));
+    }
+
+    private string IssueCode(HealthRecord record, DateTimeOffset now)
+    {
+        var (code, clear) = ProvisionalCode.Issue(record.Id, now, recordsOptions.Value.ProvisionalCodeLifetime);
+        db.ProvisionalCodes.Add(code);
+        return clear;
+    }
+
+    private async Task ActivateAsync(HealthRecord record, DateTimeOffset at, CancellationToken ct)
+    {
+        var problems = passwordRules.Check(HolderPassword, new PersonalData(HolderLogin, record.FamilyName, record.GivenNames, record.BirthDate, record.Nir.Value, record.Email, record.Mobile));
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The demo password breaks the password rules: " + string.Join(" ", problems.Select(p => p.Code)));
+        }
+
+        record.Activate(at);
+        db.Traces.Add(Trace.Of(record.Id, new Actor(ActorKind.Holder, record.Id.ToString(), record.DisplayName), TraceActions.RecordActivated, at));
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(at),
+            Kind = AccountKind.Holder,
+            UserName = HolderLogin,
+            Email = record.Email,
+            EmailConfirmed = true,
+            PhoneNumber = record.Mobile,
+            PhoneNumberConfirmed = true,
+            HolderRecordId = record.Id,
+            CreatedAt = at,
+            TermsAcceptedAt = at,
+        };
+        var result = await users.CreateAsync(account, HolderPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The demo account could not be created: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    private async Task WriteSignInsAsync(HealthRecord jeanne, HealthRecord paul, string paulCode, HealthRecord amina, string aminaCode, string labClient, string hospitalClient, CancellationToken ct)
+    {
+        var text = $"""
+            Demo data (fictitious people; INS authority 1.2.250.1.213.1.4.11, development only):
+              Holder (activated)     login {HolderLogin}  password {HolderPassword}
+                                     NIR {jeanne.Nir.Value}  Vitale {jeanne.VitaleSerial.Value}  — mother of Léo MARTIN, a minor
+              Holder (not activated) NIR {paul.Nir.Value}  Vitale {paul.VitaleSerial.Value}  provisional code {paulCode}
+              In opposition window   NIR {amina.Nir.Value}  Vitale {amina.VitaleSerial.Value}  provisional code {aminaCode}
+              Professionals          Dr Claire LEFÈVRE (médecin, RPPS 10101234564, Jeanne's médecin traitant),
+                                     Marc PETIT (pharmacien), Sophie BERNARD (infirmière), Nadia ROUX (sage-femme)
+              Establishment clients  {labClient} (Laboratoire BioCarnet Lyon), {hospitalClient} (Centre hospitalier de Carnet)
+              Mail and SMS sent by Carnet land in data/mail and data/sms.
+
+            """;
+        Directory.CreateDirectory(options.Value.Directory);
+        await File.WriteAllTextAsync(SignInsFile, text, ct);
+    }
+}

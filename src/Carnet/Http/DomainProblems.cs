@@ -1,0 +1,72 @@
+using Carnet.Identifiers;
+using Carnet.Professionals;
+using Carnet.Records;
+using Carnet.Records.Enrolment;
+using Carnet.Records.Import;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Carnet.Http;
+
+/// <summary>
+/// Turns the domain's refusals into RFC 9457 problem details with a stable <c>code</c> and a message
+/// that says what to do next. Unknown records and unrecognised identities are plain 404s.
+/// </summary>
+public sealed class DomainProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = From(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails? From(Exception exception) => exception switch
+    {
+        IdentifierException e => Problem(StatusCodes.Status400BadRequest, "invalid_field", e.Message, ("errors", new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Field] = [e.Problem] })),
+        CredentialsRejectedException e => Problem(StatusCodes.Status422UnprocessableEntity, "credentials_rejected", "The login or password does not follow the rules: fix each point listed.", ("problems", e.Problems)),
+        LifecycleException e => Problem(StatusOf(e.Code), e.Code, e.Message),
+        RecordNotFoundException e => Problem(StatusCodes.Status404NotFound, "not_found", e.Message),
+        RegistrationException e => Problem(e.Code == "already_registered" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, e.Code, e.Message),
+        ImportFileException e => Problem(StatusCodes.Status400BadRequest, "invalid_file", e.Message),
+        _ => null,
+    };
+
+    private static int StatusOf(string code) => code switch
+    {
+        IdentityProof.NotRecognised or "activation_not_found" => StatusCodes.Status404NotFound,
+        "code_requested_too_soon" => StatusCodes.Status429TooManyRequests,
+        "code_invalid" or "code_expired" or "code_already_used" or "too_many_attempts" or "no_code_sent"
+            or "terms_not_accepted" or "contacts_not_confirmed" or "minor_record" => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    private static ProblemDetails Problem(int status, string code, string detail, (string Key, object Value)? extension = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status409Conflict => "Not possible now",
+                StatusCodes.Status429TooManyRequests => "Too soon",
+                _ => "Invalid request",
+            },
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        if (extension is { } added)
+        {
+            problem.Extensions[added.Key] = added.Value;
+        }
+
+        return problem;
+    }
+}
