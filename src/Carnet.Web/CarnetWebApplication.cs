@@ -1,5 +1,4 @@
 using System.Globalization;
-using Carnet.Persistence;
 using Carnet.Records;
 using Carnet.Web.Demo;
 using Carnet.Web.Health;
@@ -14,7 +13,7 @@ public static class CarnetWebApplication
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(Options(args));
         builder.Services.AddCarnet(builder.Configuration);
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Carnet:Demo"));
         builder.Services.AddScoped<DemoSeeder>();
@@ -46,6 +45,12 @@ public static class CarnetWebApplication
         app.MapRazorComponents<App>();
         return app;
     }
+
+    /// <summary>
+    /// Settings and web assets are read beside the executable, whatever the working directory; relative
+    /// data paths (data/…) are taken from the working directory.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
 
     /// <summary>Migrates the database, checks keys and storage, and seeds the demo data when asked; runs before the host listens.</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)

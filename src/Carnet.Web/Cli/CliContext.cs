@@ -16,7 +16,7 @@ public sealed class CliContext(Action<IServiceCollection>? configure) : IAsyncDi
     {
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+            var builder = WebApplication.CreateBuilder(CarnetWebApplication.Options([]));
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

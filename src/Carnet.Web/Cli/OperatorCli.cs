@@ -1,11 +1,4 @@
 using System.CommandLine;
-using Carnet.Http;
-using Carnet.Identifiers;
-using Carnet.Jobs;
-using Carnet.Professionals;
-using Carnet.Records;
-using Carnet.Records.Import;
-using Carnet.Records.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Carnet.Web.Cli;

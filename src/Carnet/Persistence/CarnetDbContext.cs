@@ -19,7 +19,8 @@ namespace Carnet.Persistence;
 /// The one model, shared by both providers. Each provider has a sealed subclass with its own
 /// generated migrations (docs/adr/0002): one migration set cannot serve both.
 /// </summary>
-public abstract class CarnetDbContext(DbContextOptions options) : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
+public abstract class CarnetDbContext(DbContextOptions options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>, IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options)
 {
     public DbSet<HealthRecord> Records => Set<HealthRecord>();
 

@@ -8,7 +8,7 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
 {
     public PostgresCarnetDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<PostgresCarnetDbContext>();
+        var options = new DbContextOptionsBuilder<PostgresCarnetDbContext>().UseApplicationServiceProvider(DesignTimeServices.Create());
         PersistenceServiceCollectionExtensions.ConfigurePostgres(options, "Host=localhost;Database=carnet_design");
         return new PostgresCarnetDbContext(options.Options);
     }

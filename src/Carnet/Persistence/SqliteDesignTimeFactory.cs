@@ -8,7 +8,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 {
     public SqliteCarnetDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<SqliteCarnetDbContext>();
+        var options = new DbContextOptionsBuilder<SqliteCarnetDbContext>().UseApplicationServiceProvider(DesignTimeServices.Create());
         PersistenceServiceCollectionExtensions.ConfigureSqlite(options, "Data Source=design-time.db");
         return new SqliteCarnetDbContext(options.Options);
     }
