@@ -41,14 +41,14 @@ public sealed class ContactConfirmation
 
     public void Confirm(string? code, DateTimeOffset now)
     {
-        if (CodeHash is null || CodeSentAt is null)
-        {
-            throw new LifecycleException("no_code_sent", "No code was sent yet: enter the contact first, then the code you receive.");
-        }
-
         if (IsConfirmed)
         {
             throw new LifecycleException("code_already_used", "This contact is already confirmed.");
+        }
+
+        if (CodeHash is null || CodeSentAt is null)
+        {
+            throw new LifecycleException("no_code_sent", "No code was sent yet: enter the contact first, then the code you receive.");
         }
 
         if (now - CodeSentAt >= CodeLifetime)
