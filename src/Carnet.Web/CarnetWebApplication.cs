@@ -14,9 +14,12 @@ public static class CarnetWebApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(Options(args));
+        // First hosted service: the database is ready before the job scheduler and the server start.
+        builder.Services.AddHostedService<StartupPreparation>();
         builder.Services.AddCarnet(builder.Configuration);
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Carnet:Demo"));
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<DemoSeeder.Welcome>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents();
@@ -51,14 +54,4 @@ public static class CarnetWebApplication
     /// data paths (data/…) are taken from the working directory.
     /// </summary>
     public static WebApplicationOptions Options(string[] args) => new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
-
-    /// <summary>Migrates the database, checks keys and storage, and seeds the demo data when asked; runs before the host listens.</summary>
-    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
-    {
-        await StartupTasks.RunAsync(app.Services, ct);
-        await using var scope = app.Services.CreateAsyncScope();
-        var demo = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        await demo.SeedIfAskedAsync(ct);
-        app.Lifetime.ApplicationStarted.Register(() => demo.PrintWelcome(app.Urls));
-    }
 }

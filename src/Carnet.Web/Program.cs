@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Carnet.Web.Cli;
 
 namespace Carnet.Web;
@@ -6,8 +7,13 @@ namespace Carnet.Web;
 /// One executable: with an operator command (<c>import</c>, <c>jobs</c>, <c>records</c>…) it runs the
 /// CLI; without, it serves the portal and the API.
 /// </summary>
-public static class Program
+[SuppressMessage("Design", "CA1052:Static holder types should be Static or NotInheritable", Justification = "WebApplicationFactory<Program> needs Program as a type argument.")]
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
     public static async Task<int> Main(string[] args)
     {
         if (OperatorCli.Handles(args))
@@ -15,9 +21,7 @@ public static class Program
             return await OperatorCli.RunAsync(args);
         }
 
-        var app = CarnetWebApplication.Build(args);
-        await CarnetWebApplication.PrepareAsync(app, CancellationToken.None);
-        await app.RunAsync();
+        await CarnetWebApplication.Build(args).RunAsync();
         return 0;
     }
 }

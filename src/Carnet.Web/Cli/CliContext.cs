@@ -6,9 +6,13 @@ namespace Carnet.Web.Cli;
 /// Builds the services once per command (same configuration as the web host, no web server), prepares
 /// the database, and maps domain refusals to messages and exit codes.
 /// </summary>
-public sealed class CliContext(Action<IServiceCollection>? configure) : IAsyncDisposable
+public sealed class CliContext(CliOverrides? overrides, TextWriter? output = null, TextWriter? error = null) : IAsyncDisposable
 {
     private WebApplication? _app;
+
+    public TextWriter Out { get; } = output ?? Console.Out;
+
+    public TextWriter Error { get; } = error ?? Console.Error;
 
     public string OperatorId { get; } = "cli:" + Environment.UserName;
 
@@ -20,8 +24,13 @@ public sealed class CliContext(Action<IServiceCollection>? configure) : IAsyncDi
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (overrides?.Settings is { } settings)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Services.AddCarnet(builder.Configuration);
-            configure?.Invoke(builder.Services);
+            overrides?.Services?.Invoke(builder.Services);
             _app = builder.Build();
             await StartupTasks.RunAsync(_app.Services, ct);
             await using var scope = _app.Services.CreateAsyncScope();
@@ -29,12 +38,12 @@ public sealed class CliContext(Action<IServiceCollection>? configure) : IAsyncDi
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("Cancelled.");
+            await Error.WriteLineAsync("Cancelled.");
             return ExitCodes.InternalError;
         }
         catch (Exception e) when (DomainProblems.From(e) is { } problem)
         {
-            await Console.Error.WriteLineAsync(problem.Detail);
+            await Error.WriteLineAsync(problem.Detail);
             return problem.Status switch
             {
                 StatusCodes.Status404NotFound => ExitCodes.NotFound,
@@ -44,7 +53,7 @@ public sealed class CliContext(Action<IServiceCollection>? configure) : IAsyncDi
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Error.WriteLineAsync(e.Message);
             return ExitCodes.InternalError;
         }
     }

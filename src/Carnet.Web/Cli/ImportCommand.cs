@@ -15,15 +15,15 @@ public static class ImportCommand
         var format = new Option<ImportFormat?>("--format") { Description = "csv or ndjson; by default taken from the file extension." };
         var errors = new Option<FileInfo?>("--errors") { Description = "Where to write rejected lines (line, field, problem). Default: <file>.errors.csv" };
         var command = new Command("import", "Import insured persons: creates their records awaiting notice and queues the notices.") { file, format, errors };
-        command.SetAction((parse, ct) => context.RunAsync((services, token) => RunAsync(services, parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(errors), token), ct));
+        command.SetAction((parse, ct) => context.RunAsync((services, token) => RunAsync(context, services, parse.GetRequiredValue(file), parse.GetValue(format), parse.GetValue(errors), token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, FileInfo file, ImportFormat? format, FileInfo? errorsFile, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext context, IServiceProvider services, FileInfo file, ImportFormat? format, FileInfo? errorsFile, CancellationToken ct)
     {
         if (!file.Exists)
         {
-            await Console.Error.WriteLineAsync($"File not found: {file.FullName}");
+            await context.Error.WriteLineAsync($"File not found: {file.FullName}");
             return ExitCodes.InvalidInput;
         }
 
@@ -35,7 +35,7 @@ public static class ImportCommand
         });
         if (chosen is null)
         {
-            await Console.Error.WriteLineAsync("Cannot tell the format from the extension: add --format csv or --format ndjson.");
+            await context.Error.WriteLineAsync("Cannot tell the format from the extension: add --format csv or --format ndjson.");
             return ExitCodes.InvalidInput;
         }
 
@@ -55,7 +55,7 @@ public static class ImportCommand
             }
 
             lastReport = stopwatch.Elapsed;
-            Console.Error.WriteLine(Describe(counts, stopwatch.Elapsed));
+            context.Error.WriteLine(Describe(counts, stopwatch.Elapsed));
         });
 
         var handler = services.GetRequiredService<ImportInsuredPersons>();
@@ -70,13 +70,13 @@ public static class ImportCommand
                     await CsvWriter.WriteRowAsync(report, [error.Line.ToString(CultureInfo.InvariantCulture), error.Field, error.Problem], ct);
                     if (rejected <= 10)
                     {
-                        await Console.Error.WriteLineAsync("  " + error);
+                        await context.Error.WriteLineAsync("  " + error);
                     }
                 },
                 progress),
             ct);
 
-        Console.WriteLine(Describe(result.Counts, stopwatch.Elapsed));
+        context.Out.WriteLine(Describe(result.Counts, stopwatch.Elapsed));
         if (result.Counts.Rejected == 0)
         {
             await report.DisposeAsync();
@@ -84,13 +84,13 @@ public static class ImportCommand
             return ExitCodes.Success;
         }
 
-        Console.WriteLine($"{result.Counts.Rejected} line(s) rejected: see {errorsPath}. Fix them and import the file again: accepted lines are not duplicated.");
+        context.Out.WriteLine($"{result.Counts.Rejected} line(s) rejected: see {errorsPath}. Fix them and import the file again: accepted lines are not duplicated.");
         return ExitCodes.PartialSuccess;
     }
 
     private static string Describe(ImportCounts c, TimeSpan elapsed) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{c.Lines:N0} lines: {c.Created:N0} created, {c.Updated:N0} updated, {c.Unchanged:N0} unchanged, {c.Rejected:N0} rejected — {elapsed.TotalSeconds:N1} s, {c.Lines / Math.Max(elapsed.TotalSeconds, 0.001):N0} lines/s");
+        $"{c.Lines:N0} entries: {c.Created:N0} created, {c.Updated:N0} updated, {c.Unchanged:N0} unchanged, {c.Rejected:N0} rejected — {elapsed.TotalSeconds:N1} s, {c.Lines / Math.Max(elapsed.TotalSeconds, 0.001):N0} entries/s");
 
     /// <summary>Reports on the importing thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

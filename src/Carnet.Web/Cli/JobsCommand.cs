@@ -17,7 +17,7 @@ public static class JobsCommand
             var jobs = runner.Jobs.Where(j => wanted is null || string.Equals(j.Name, wanted, StringComparison.Ordinal)).ToList();
             if (jobs.Count == 0)
             {
-                await Console.Error.WriteLineAsync($"No job named '{wanted}'. Known jobs: {string.Join(", ", runner.Jobs.Select(j => j.Name))}.");
+                await context.Error.WriteLineAsync($"No job named '{wanted}'. Known jobs: {string.Join(", ", runner.Jobs.Select(j => j.Name))}.");
                 return ExitCodes.NotFound;
             }
 
@@ -25,7 +25,7 @@ public static class JobsCommand
             foreach (var job in jobs)
             {
                 var result = await runner.RunAsync(job, token);
-                Console.WriteLine(result switch
+                context.Out.WriteLine(result switch
                 {
                     { Ran: false } => $"{job.Name}: not run ({result.Error})",
                     { Error: not null } => $"{job.Name}: FAILED after {result.Handled} item(s): {result.Error}",
@@ -43,7 +43,7 @@ public static class JobsCommand
             var runner = services.GetRequiredService<JobRunner>();
             foreach (var job in runner.Jobs)
             {
-                Console.WriteLine($"{job.Name}  every {runner.IntervalOf(job)}");
+                context.Out.WriteLine($"{job.Name}  every {runner.IntervalOf(job)}");
             }
 
             return Task.FromResult(ExitCodes.Success);

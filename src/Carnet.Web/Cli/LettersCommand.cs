@@ -15,7 +15,7 @@ public static class LettersCommand
             var file = parse.GetRequiredValue(output);
             await using var writer = new StreamWriter(file.FullName);
             var count = await services.GetRequiredService<ExportPostalLetters>().HandleAsync(writer, token);
-            Console.WriteLine($"{count} letter(s) written to {file.FullName}.");
+            context.Out.WriteLine($"{count} letter(s) written to {file.FullName}.");
             return ExitCodes.Success;
         }, ct));
         return new Command("letters", "Postal letters (notices for people without e-mail or whose e-mail bounced).") { export };

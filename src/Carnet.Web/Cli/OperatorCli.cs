@@ -9,14 +9,14 @@ namespace Carnet.Web.Cli;
 /// </summary>
 public static class OperatorCli
 {
-    private static readonly string[] Commands = ["import", "jobs", "professionals", "establishments", "clients", "records", "letters", "migrate"];
+    private static readonly string[] Commands = ["--help", "-h", "-?", "import", "jobs", "professionals", "establishments", "clients", "records", "letters", "migrate"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
-    public static async Task<int> RunAsync(string[] args, Action<IServiceCollection>? configure = null)
+    public static async Task<int> RunAsync(string[] args, CliOverrides? overrides = null, TextWriter? output = null, TextWriter? error = null)
     {
         var root = new RootCommand("Carnet operator commands. Configuration as for the web host (appsettings, Carnet__* environment variables).");
-        var context = new CliContext(configure);
+        var context = new CliContext(overrides, output, error);
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(JobsCommand.Create(context));
         root.Subcommands.Add(RegistrationCommands.Professionals(context));
@@ -29,7 +29,8 @@ public static class OperatorCli
         root.Subcommands.Add(migrate);
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+            return await root.Parse(args).InvokeAsync(invocation);
         }
         finally
         {

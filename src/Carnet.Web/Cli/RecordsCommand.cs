@@ -30,8 +30,8 @@ public static class RecordsCommand
         command.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {
             var view = await services.GetRequiredService<ShowRecordLifecycle>().HandleAsync(new ShowRecordLifecycle.Request(Nir.Parse(parse.GetValue(nir)), context.OperatorId), token);
-            Console.WriteLine($"Record {view.RecordId}  {view.DisplayName}  born {view.BirthDate:yyyy-MM-dd}  INS authority {view.InsAuthority}");
-            Console.WriteLine($"  state {view.State}{(view.Activated ? " (activated)" : "")}");
+            context.Out.WriteLine($"Record {view.RecordId}  {view.DisplayName}  born {view.BirthDate:yyyy-MM-dd}  INS authority {view.InsAuthority}");
+            context.Out.WriteLine($"  state {view.State}{(view.Activated ? " (activated)" : "")}");
             Line("imported", view.ImportedAt);
             Line("notice sent", view.NoticeSentAt);
             Line("opposition window ends", view.OppositionWindowEndsAt);
@@ -45,21 +45,21 @@ public static class RecordsCommand
             Line("deletion requested", view.DeletionRequestedAt);
             Line("deletion due", view.DeletionDueAt);
             Line("purged", view.PurgedAt);
-            Console.WriteLine($"  live provisional codes {view.LiveProvisionalCodes}, messages waiting {view.PendingMessages}, letters waiting {view.PendingLetters}");
+            context.Out.WriteLine($"  live provisional codes {view.LiveProvisionalCodes}, messages waiting {view.PendingMessages}, letters waiting {view.PendingLetters}");
             foreach (var r in view.Representations)
             {
-                Console.WriteLine($"  representative ({r.Kind}) since {r.StartedAt:yyyy-MM-dd}{(r.EndsOn is { } ends ? $", until {ends:yyyy-MM-dd}" : "")}{(r.EndedAt is { } ended ? $", ended {ended:yyyy-MM-dd}" : "")}");
+                context.Out.WriteLine($"  representative ({r.Kind}) since {r.StartedAt:yyyy-MM-dd}{(r.EndsOn is { } ends ? $", until {ends:yyyy-MM-dd}" : "")}{(r.EndedAt is { } ended ? $", ended {ended:yyyy-MM-dd}" : "")}");
             }
 
             return ExitCodes.Success;
         }, ct));
         return command;
 
-        static void Line(string label, DateTimeOffset? at)
+        void Line(string label, DateTimeOffset? at)
         {
             if (at is { } value)
             {
-                Console.WriteLine($"  {label,-26}{value:yyyy-MM-dd HH:mm} UTC");
+                context.Out.WriteLine($"  {label,-26}{value:yyyy-MM-dd HH:mm} UTC");
             }
         }
     }
@@ -71,7 +71,7 @@ public static class RecordsCommand
         command.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {
             var state = await services.GetRequiredService<OperatorLifecycleRequest>().HandleAsync(new OperatorLifecycleRequest.Request(Nir.Parse(parse.GetValue(nir)), step, context.OperatorId), token);
-            Console.WriteLine($"Done: the record is now {state}.");
+            context.Out.WriteLine($"Done: the record is now {state}.");
             return ExitCodes.Success;
         }, ct));
         return command;

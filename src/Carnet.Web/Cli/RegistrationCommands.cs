@@ -21,10 +21,10 @@ public static class RegistrationCommands
             var result = await services.GetRequiredService<RegisterProfessional>().HandleAsync(
                 new RegisterProfessional.Request(parse.GetValue(rpps), parse.GetValue(adeli), parse.GetValue(family), parse.GetValue(given), parse.GetValue(profession), parse.GetValue(specialty), parse.GetValue(email)),
                 token);
-            Console.WriteLine($"Registered professional idNat_PS {result.IdNatPs}.");
+            context.Out.WriteLine($"Registered professional idNat_PS {result.IdNatPs}.");
             if (!result.RppsPassesLuhn)
             {
-                Console.WriteLine("Warning: this RPPS number fails the Luhn check; RPPS numbers do not always pass it, but check it against the RPPS directory.");
+                context.Out.WriteLine("Warning: this RPPS number fails the Luhn check; RPPS numbers do not always pass it, but check it against the RPPS directory.");
             }
 
             return ExitCodes.Success;
@@ -41,7 +41,7 @@ public static class RegistrationCommands
         register.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {
             await services.GetRequiredService<RegisterEstablishment>().HandleAsync(new RegisterEstablishment.Request(parse.GetValue(finess), parse.GetValue(name), parse.GetValue(kind)), token);
-            Console.WriteLine($"Registered establishment {parse.GetValue(finess)}.");
+            context.Out.WriteLine($"Registered establishment {parse.GetValue(finess)}.");
             return ExitCodes.Success;
         }, ct));
         return new Command("establishments", "Establishments (hospitals, laboratories…).") { register };
@@ -55,7 +55,7 @@ public static class RegistrationCommands
         register.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {
             var clientId = await services.GetRequiredService<RegisterEstablishmentClient>().HandleAsync(new RegisterEstablishmentClient.Request(parse.GetValue(finess), parse.GetValue(name)), token);
-            Console.WriteLine(clientId);
+            context.Out.WriteLine(clientId);
             return ExitCodes.Success;
         }, ct));
         return new Command("clients", "Establishment software clients (system-to-system API access).") { register };

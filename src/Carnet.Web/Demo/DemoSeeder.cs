@@ -37,7 +37,9 @@ public sealed class DemoSeeder(
     public const string HolderLogin = "jeanne.martin";
     public const string HolderPassword = "Jm#2026-Demo!";
 
-    private string SignInsFile => Path.Combine(options.Value.Directory, "sign-ins.txt");
+    private string SignInsFile => SignInsPath(options.Value);
+
+    private static string SignInsPath(DemoOptions options) => Path.Combine(options.Directory, "sign-ins.txt");
 
     public async Task SeedIfAskedAsync(CancellationToken ct)
     {
@@ -83,24 +85,6 @@ public sealed class DemoSeeder(
 
         await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, ct);
         logger.LogInformation("Demo data seeded: 4 holders, 4 professionals, 2 establishments with their clients");
-    }
-
-    public void PrintWelcome(ICollection<string> urls)
-    {
-        var address = urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
-        var text = new StringBuilder()
-            .AppendLine()
-            .AppendLine("Carnet is running.")
-            .AppendLine(CultureInfo.InvariantCulture, $"  Portal   {address}/")
-            .AppendLine(CultureInfo.InvariantCulture, $"  API      {address}/openapi/v1.json")
-            .AppendLine(CultureInfo.InvariantCulture, $"  Health   {address}/health");
-        if (options.Value.Seed && File.Exists(SignInsFile))
-        {
-            text.AppendLine().Append(File.ReadAllText(SignInsFile));
-        }
-
-        // Console, not the logger: these are development sign-ins, never to reach a log pipeline.
-        Console.WriteLine(text.ToString());
     }
 
     private HealthRecord Holder(string first13, string familyName, string givenNames, DateOnly birthDate, string vitale, string? email, string? mobile, PostalAddress? address = null)
@@ -163,5 +147,28 @@ public sealed class DemoSeeder(
             """;
         Directory.CreateDirectory(options.Value.Directory);
         await File.WriteAllTextAsync(SignInsFile, text, ct);
+    }
+
+    /// <summary>What a developer sees when Carnet has started: where it listens and the demo sign-ins.</summary>
+    public sealed class Welcome(IOptions<DemoOptions> options)
+    {
+        public void Print(ICollection<string> urls)
+        {
+            var address = urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
+            var text = new StringBuilder()
+                .AppendLine()
+                .AppendLine("Carnet is running.")
+                .AppendLine(CultureInfo.InvariantCulture, $"  Portal   {address}/")
+                .AppendLine(CultureInfo.InvariantCulture, $"  API      {address}/openapi/v1.json")
+                .AppendLine(CultureInfo.InvariantCulture, $"  Health   {address}/health");
+            var signIns = SignInsPath(options.Value);
+            if (options.Value.Seed && File.Exists(signIns))
+            {
+                text.AppendLine().Append(File.ReadAllText(signIns));
+            }
+
+            // Console, not the logger: these are development sign-ins, never to reach a log pipeline.
+            Console.WriteLine(text.ToString());
+        }
     }
 }

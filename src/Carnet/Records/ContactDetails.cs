@@ -61,5 +61,10 @@ public static class ContactDetails
     }
 
     /// <summary>For screens: +33 6 •• •• •• 78.</summary>
-    public static string MaskMobile(string e164) => e164.Length <= 4 ? "••••" : e164[..4] + " •• •• •• " + e164[^2..];
+    public static string MaskMobile(string e164) => e164 switch
+    {
+        { Length: <= 5 } => "••••",
+        _ when e164.StartsWith("+33", StringComparison.Ordinal) => $"+33 {e164[3]} •• •• •• {e164[^2..]}",
+        _ => $"{e164[..4]} •• •• •• {e164[^2..]}",
+    };
 }
