@@ -1,8 +1,8 @@
+using Carnet.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Carnet.Persistence;
 
 namespace Carnet.Jobs;
 

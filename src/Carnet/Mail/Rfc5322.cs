@@ -17,7 +17,7 @@ internal static class Rfc5322
 
     private const string Atext = "!#$%&'*+-/=?^_`{|}~";
 
-    private static readonly IdnMapping _idn = new();
+    private static readonly IdnMapping Idn = new();
 
     /// <summary>date-time of RFC 5322 §3.3, in UTC: <c>Mon, 05 Jan 2026 09:00:00 +0000</c>.</summary>
     public static string FormatDate(DateTimeOffset instant) =>
@@ -122,5 +122,5 @@ internal static class Rfc5322
         static string Word(StringBuilder text) => "=?utf-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(text.ToString())) + "?=";
     }
 
-    private static string AsciiHost(string host) => Ascii.IsValid(host) ? host : _idn.GetAscii(host);
+    private static string AsciiHost(string host) => Ascii.IsValid(host) ? host : Idn.GetAscii(host);
 }

@@ -25,7 +25,7 @@ public sealed partial class SmtpMailTransport(IOptions<MailOptions> options, Tim
     /// RFC 7505 §4.2): bad mailbox, bad system, bad syntax, moved, null MX, disabled. X.1.7 and
     /// X.1.8 blame the sender and are not here.
     /// </summary>
-    private static readonly FrozenSet<string> _badRecipient =
+    private static readonly FrozenSet<string> BadRecipient =
         FrozenSet.Create(StringComparer.Ordinal, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10", "5.2.1");
 
     private readonly MailOptions _options = options.Value;
@@ -174,7 +174,7 @@ public sealed partial class SmtpMailTransport(IOptions<MailOptions> options, Tim
 
         // System.Net.Mail only turns 450, 452 and 550–553 at RCPT into SmtpFailedRecipientException;
         // any other refusal (554 "user unknown", say) arrives here, so the enhanced code decides.
-        if (status is >= 500 and < 600 && EnhancedCode(e) is { } enhanced && _badRecipient.Contains(enhanced))
+        if (status is >= 500 and < 600 && EnhancedCode(e) is { } enhanced && BadRecipient.Contains(enhanced))
         {
             return RecipientRejected(server, reply);
         }

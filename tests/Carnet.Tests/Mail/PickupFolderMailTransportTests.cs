@@ -6,7 +6,7 @@ namespace Carnet.Tests.Mail;
 
 public sealed class PickupFolderMailTransportTests : IDisposable
 {
-    private static readonly MailEnvelope _message = new(
+    private static readonly MailEnvelope Message = new(
         "jeanne.martin@example.fr",
         "Votre compte rendu d'hospitalisation est disponible — Hôpital Saint-Éloi",
         "Bonjour Jeanne,\n\nUn nouveau document a été déposé : « Compte rendu de séjour ».\nCœur, œil, ça coûte 12 € — à bientôt !");
@@ -21,9 +21,9 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     {
         var transport = Transport();
 
-        await transport.SendAsync(_message with { Subject = "Premier" }, CancellationToken.None);
+        await transport.SendAsync(Message with { Subject = "Premier" }, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(1.5));
-        await transport.SendAsync(_message with { Subject = "Second" }, CancellationToken.None);
+        await transport.SendAsync(Message with { Subject = "Second" }, CancellationToken.None);
 
         var files = Directory.GetFiles(PickupDirectory).Order(StringComparer.Ordinal).ToArray();
         files.Length.ShouldBe(2);
@@ -36,7 +36,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     [Fact]
     public async Task Pickup_eml_file_is_a_utf8_message_a_mail_client_can_read()
     {
-        await Transport().SendAsync(_message, CancellationToken.None);
+        await Transport().SendAsync(Message, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(Directory.GetFiles(PickupDirectory).ShouldHaveSingleItem());
         bytes.Take(3).ShouldNotBe(Encoding.UTF8.Preamble.ToArray(), "no byte order mark before the headers");
@@ -46,13 +46,13 @@ public sealed class PickupFolderMailTransportTests : IDisposable
         mail.Header("From").ShouldBe("Carnet <no-reply@carnet.localhost>");
         mail.Header("To").ShouldBe("jeanne.martin@example.fr");
         mail.Header("Subject").ShouldStartWith("=?utf-8?B?");
-        mail.Subject.ShouldBe(_message.Subject);
+        mail.Subject.ShouldBe(Message.Subject);
         mail.Header("Date").ShouldBe("Mon, 05 Jan 2026 09:00:00 +0000");
         mail.Header("Message-ID").ShouldNotBeNull().ShouldMatch(@"^<20260105090000\.[0-9a-f]{16}@carnet\.localhost>$");
         mail.Header("MIME-Version").ShouldBe("1.0");
         mail.Header("Content-Type").ShouldBe("text/plain; charset=utf-8");
         mail.Header("Content-Transfer-Encoding").ShouldBe("8bit");
-        mail.TextBody.ShouldBe(_message.TextBody.ReplaceLineEndings("\r\n") + "\r\n");
+        mail.TextBody.ShouldBe(Message.TextBody.ReplaceLineEndings("\r\n") + "\r\n");
         text.Split("\r\n").ShouldAllBe(line => line.Length <= 78, "short test lines and folded headers");
     }
 
@@ -72,7 +72,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     {
         var body = "Résultats : " + string.Concat(Enumerable.Repeat("é", 600)) + "\nFin";
 
-        await Transport().SendAsync(_message with { TextBody = body }, CancellationToken.None);
+        await Transport().SendAsync(Message with { TextBody = body }, CancellationToken.None);
 
         var text = await File.ReadAllTextAsync(Directory.GetFiles(PickupDirectory).Single());
         text.Split("\r\n").ShouldAllBe(line => Encoding.UTF8.GetByteCount(line) <= 998);
@@ -86,7 +86,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     {
         var subject = string.Concat(Enumerable.Repeat("Prise en charge à l'hôpital, ", 8)).TrimEnd();
 
-        await Transport().SendAsync(_message with { Subject = subject }, CancellationToken.None);
+        await Transport().SendAsync(Message with { Subject = subject }, CancellationToken.None);
 
         var text = await File.ReadAllTextAsync(Directory.GetFiles(PickupDirectory).Single());
         text.Split("\r\n").ShouldAllBe(line => line.Length <= 76);
@@ -96,7 +96,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     [Fact]
     public async Task A_line_break_in_the_subject_cannot_add_a_header()
     {
-        await Transport().SendAsync(_message with { Subject = "Rappel\r\nBcc: someone@example.org" }, CancellationToken.None);
+        await Transport().SendAsync(Message with { Subject = "Rappel\r\nBcc: someone@example.org" }, CancellationToken.None);
 
         var mail = ParsedMail.Parse(await File.ReadAllTextAsync(Directory.GetFiles(PickupDirectory).Single()));
         mail.Header("Bcc").ShouldBeNull();
@@ -107,7 +107,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     public async Task An_invalid_recipient_is_a_permanent_failure_and_writes_nothing()
     {
         var error = await Should.ThrowAsync<MailDeliveryException>(
-            () => Transport().SendAsync(_message with { To = "jeanne.martin" }, CancellationToken.None));
+            () => Transport().SendAsync(Message with { To = "jeanne.martin" }, CancellationToken.None));
 
         error.IsPermanent.ShouldBeTrue();
         error.Message.ShouldNotContain("jeanne");
@@ -122,7 +122,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
         var options = new MailOptions { PickupDirectory = Path.Combine(blocker, "mail") };
 
         var error = await Should.ThrowAsync<MailDeliveryException>(
-            () => new PickupFolderMailTransport(Options.Create(options), _clock).SendAsync(_message, CancellationToken.None));
+            () => new PickupFolderMailTransport(Options.Create(options), _clock).SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBeFalse();
         error.Message.ShouldContain("Carnet:Mail:PickupDirectory");
@@ -133,7 +133,7 @@ public sealed class PickupFolderMailTransportTests : IDisposable
     public async Task No_temporary_file_is_left_behind()
     {
         var transport = Transport();
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => transport.SendAsync(_message, CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => transport.SendAsync(Message, CancellationToken.None)));
 
         Directory.GetFiles(PickupDirectory, "*.eml").Length.ShouldBe(20, "same millisecond, distinct names");
         Directory.GetFiles(PickupDirectory, "*.tmp").ShouldBeEmpty();

@@ -10,7 +10,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
 {
     private const string Recipient = "jeanne.martin@example.fr";
 
-    private static readonly MailEnvelope _message = new(
+    private static readonly MailEnvelope Message = new(
         Recipient,
         "Votre compte rendu d'hospitalisation est disponible — Hôpital Saint-Éloi",
         "Bonjour Jeanne,\n\nUn nouveau document a été déposé dans votre Carnet : « Compte rendu de séjour ».\n.Cette ligne commence par un point.\nCœur, œil, ça coûte 12 € — à bientôt !\n");
@@ -25,15 +25,15 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     [Fact]
     public async Task Smtp_transport_delivers_a_utf8_message()
     {
-        await Transport().SendAsync(_message, CancellationToken.None);
+        await Transport().SendAsync(Message, CancellationToken.None);
 
         var received = _server.Messages.ShouldHaveSingleItem();
         received.ReversePath.ShouldBe("no-reply@carnet.localhost");
         received.Recipients.ShouldBe([Recipient]);
         var mail = received.Parse();
-        mail.Subject.ShouldBe(_message.Subject);
+        mail.Subject.ShouldBe(Message.Subject);
         // System.Net.Mail ends the data with an empty line of its own: compare up to the last line break.
-        mail.TextBody.TrimEnd('\r', '\n').ShouldBe(_message.TextBody.ReplaceLineEndings("\r\n").TrimEnd('\r', '\n'));
+        mail.TextBody.TrimEnd('\r', '\n').ShouldBe(Message.TextBody.ReplaceLineEndings("\r\n").TrimEnd('\r', '\n'));
         mail.Header("Content-Type").ShouldBe("text/plain; charset=utf-8");
         mail.Header("Content-Transfer-Encoding").ShouldBe("quoted-printable");
         mail.Header("Message-ID").ShouldNotBeNull().ShouldMatch(@"^<20260105090000\.[0-9a-f]{16}@carnet\.localhost>$");
@@ -45,7 +45,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     [Fact]
     public async Task Nothing_but_ascii_goes_on_the_wire()
     {
-        await Transport().SendAsync(_message, CancellationToken.None);
+        await Transport().SendAsync(Message, CancellationToken.None);
 
         var data = _server.Messages.ShouldHaveSingleItem().Data;
         data.ShouldAllBe(c => c < 128, "the subject is RFC 2047 encoded and the body quoted-printable, whatever the server supports");
@@ -58,7 +58,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
         var transport = Transport();
         foreach (var n in new[] { 1, 2, 3 })
         {
-            await transport.SendAsync(_message with { Subject = $"Message {n}" }, CancellationToken.None);
+            await transport.SendAsync(Message with { Subject = $"Message {n}" }, CancellationToken.None);
         }
 
         _server.Messages.Select(m => m.Parse().Subject).ShouldBe(["Message 1", "Message 2", "Message 3"]);
@@ -68,7 +68,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     [Fact]
     public async Task A_line_break_in_the_subject_cannot_add_a_header()
     {
-        await Transport().SendAsync(_message with { Subject = "Rappel\r\nBcc: someone@example.org" }, CancellationToken.None);
+        await Transport().SendAsync(Message with { Subject = "Rappel\r\nBcc: someone@example.org" }, CancellationToken.None);
 
         var received = _server.Messages.ShouldHaveSingleItem();
         received.Recipients.ShouldBe([Recipient]);
@@ -81,7 +81,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     {
         _server.RequiredLogin = new NetworkCredential("carnet", "s3cret-Passw0rd");
 
-        await Transport(smtp => (smtp.UserName, smtp.Password) = ("carnet", "s3cret-Passw0rd")).SendAsync(_message, CancellationToken.None);
+        await Transport(smtp => (smtp.UserName, smtp.Password) = ("carnet", "s3cret-Passw0rd")).SendAsync(Message, CancellationToken.None);
 
         _server.Messages.ShouldHaveSingleItem();
     }
@@ -91,7 +91,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     {
         _server.RejectedRecipient = Recipient;
 
-        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(_message, CancellationToken.None));
+        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBeTrue();
         error.Message.ShouldContain($"127.0.0.1:{_server.Port}");
@@ -112,7 +112,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     {
         _server.RecipientReply = reply;
 
-        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(_message, CancellationToken.None));
+        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBe(permanent, error.Message);
         error.Message.ShouldContain(reply[..3]);
@@ -128,7 +128,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     [InlineData("élodie@example.fr")]
     public async Task An_invalid_recipient_address_is_a_permanent_failure(string to)
     {
-        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(_message with { To = to }, CancellationToken.None));
+        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(Message with { To = to }, CancellationToken.None));
 
         error.IsPermanent.ShouldBeTrue();
         _server.ConnectionCount.ShouldBe(0);
@@ -143,7 +143,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     {
         _server.TemporaryRefusal = code;
 
-        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(_message, CancellationToken.None));
+        var error = await Should.ThrowAsync<MailDeliveryException>(() => Transport().SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBeFalse();
         error.Message.ShouldContain($"({code} ");
@@ -156,7 +156,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
         var port = TestSmtpServer.FreePort();
 
         var error = await Should.ThrowAsync<MailDeliveryException>(
-            () => Transport(smtp => smtp.Port = port).SendAsync(_message, CancellationToken.None));
+            () => Transport(smtp => smtp.Port = port).SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBeFalse();
         error.Message.ShouldStartWith($"SMTP server 127.0.0.1:{port} refused the connection; check Carnet:Mail:Smtp:Host/Port");
@@ -169,7 +169,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
         _server.RequiredLogin = new NetworkCredential("carnet", "s3cret-Passw0rd");
 
         var error = await Should.ThrowAsync<MailDeliveryException>(
-            () => Transport(smtp => (smtp.UserName, smtp.Password) = ("carnet", "wrong-Passw0rd")).SendAsync(_message, CancellationToken.None));
+            () => Transport(smtp => (smtp.UserName, smtp.Password) = ("carnet", "wrong-Passw0rd")).SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBeFalse();
         error.Message.ShouldContain("Carnet:Mail:Smtp:UserName/Password");
@@ -183,7 +183,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
 
         var error = await Should.ThrowAsync<MailDeliveryException>(
-            () => Transport(smtp => smtp.TimeoutSeconds = 1).SendAsync(_message, CancellationToken.None));
+            () => Transport(smtp => smtp.TimeoutSeconds = 1).SendAsync(Message, CancellationToken.None));
 
         error.IsPermanent.ShouldBeFalse();
         error.Message.ShouldContain("within 1 s");
@@ -196,7 +196,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
         _server.Silent = true;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Should.ThrowAsync<OperationCanceledException>(() => Transport().SendAsync(_message, cancel.Token));
+        await Should.ThrowAsync<OperationCanceledException>(() => Transport().SendAsync(Message, cancel.Token));
     }
 
     [Theory]
@@ -236,7 +236,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
             smtp.Port = port;
             smtp.TimeoutSeconds = 1;
             (smtp.UserName, smtp.Password) = ("carnet", "wrong");
-        }).SendAsync(_message, CancellationToken.None));
+        }).SendAsync(Message, CancellationToken.None));
 
         // ToString() holds the inner exceptions too: what a logger writes.
         var logged = error.ToString();

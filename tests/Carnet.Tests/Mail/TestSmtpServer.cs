@@ -14,7 +14,7 @@ namespace Carnet.Tests.Mail;
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    private static readonly TimeSpan _connectionTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(15);
 
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
@@ -103,7 +103,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        timeout.CancelAfter(_connectionTimeout);
+        timeout.CancelAfter(ConnectionTimeout);
         try
         {
             using (client)

@@ -28,7 +28,7 @@ public sealed class PasswordDictionary
     // Words longer than this are not looked for; no word in the embedded lists comes near it.
     private const int MaximumWordLength = 64;
 
-    private static readonly Lazy<PasswordDictionary> _embedded = new(LoadEmbedded);
+    private static readonly Lazy<PasswordDictionary> Embedded = new(LoadEmbedded);
 
     private readonly HashSet<string> _words;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -52,7 +52,7 @@ public sealed class PasswordDictionary
     }
 
     /// <summary>The lists embedded in Carnet, read and decompressed once, on first use.</summary>
-    public static PasswordDictionary Default => _embedded.Value;
+    public static PasswordDictionary Default => Embedded.Value;
 
     public int Count => _words.Count;
 

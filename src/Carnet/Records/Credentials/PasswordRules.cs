@@ -25,7 +25,7 @@ public sealed class PasswordRules(PasswordDictionary dictionary)
     private const int NirDigitsInARow = 5;
     private const int MobileDigitsInARow = 6;
 
-    private static readonly string[] _dateSeparators = ["", "/", "-", ".", " "];
+    private static readonly string[] DateSeparators = ["", "/", "-", ".", " "];
 
     /// <summary>Every rule the password breaks; empty when it is acceptable. Messages never quote the password or the personal data.</summary>
     public IReadOnlyList<CredentialProblem> Check(string? password, PersonalData personal)
@@ -187,7 +187,7 @@ public sealed class PasswordRules(PasswordDictionary dictionary)
         var day = date.Day.ToString("00", culture);
         var month = date.Month.ToString("00", culture);
         yield return date.Year.ToString("0000", culture);
-        foreach (var separator in _dateSeparators)
+        foreach (var separator in DateSeparators)
         {
             yield return day + separator + month;
             yield return month + separator + day;

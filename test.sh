@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every check of Carnet and ends with one plain line: "N passed, N failed, N skipped".
+# Installs and starts what the tests need (PostgreSQL on 127.0.0.1), and stops it afterwards.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+passed=0
+failed=0
+skipped=0
+log_dir=$(mktemp -d)
+finish() {
+  tools/postgres.sh stop || true
+  rm -rf "$log_dir"
+  echo "$passed passed, $failed failed, $skipped skipped"
+}
+trap finish EXIT
+
+step() { echo; echo "== $*"; }
+
+step "PostgreSQL for the provider tests"
+if ! CARNET_TEST_POSTGRES=$(tools/postgres.sh start); then
+  echo "Could not start PostgreSQL: see the message above." >&2
+  failed=$((failed + 1))
+  exit 1
+fi
+export CARNET_TEST_POSTGRES CARNET_REQUIRE_POSTGRES=1
+
+step "Restore and build (warnings are errors)"
+if ! dotnet tool restore >/dev/null || ! dotnet restore Carnet.slnx || ! dotnet build Carnet.slnx --no-restore -nologo -v quiet; then
+  echo "The build failed: fix the errors above." >&2
+  failed=$((failed + 1))
+  exit 1
+fi
+
+step "Formatting (dotnet format --verify-no-changes)"
+if dotnet format Carnet.slnx --verify-no-changes --no-restore; then
+  passed=$((passed + 1))
+else
+  echo "Formatting differs: run 'dotnet format Carnet.slnx' and commit the result." >&2
+  failed=$((failed + 1))
+fi
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  step "Tests: $name"
+  out="$log_dir/$name.log"
+  dotnet test "$project" --no-build --nologo 2>&1 | tee "$out"
+  summary=$(grep -E "^(Passed|Failed)! +- Failed: " "$out" | tail -n 1)
+  if [ -z "$summary" ]; then
+    echo "No test summary for $name: the test host crashed or did not start." >&2
+    failed=$((failed + 1))
+    status=1
+    continue
+  fi
+  p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
+  f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
+  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
+  passed=$((passed + p))
+  failed=$((failed + f))
+  skipped=$((skipped + s))
+  [ "$f" -eq 0 ] || status=1
+done
+
+[ "$failed" -eq 0 ] || status=1
+exit $status
