@@ -1,1 +1,4 @@
-Console.WriteLine("bench");
+using Carnet.Bench;
+
+// Benchmarks of Carnet (README "Benchmarks"). Targets live here, never in timed unit tests.
+return await BenchCommands.RunAsync(args);

@@ -9,10 +9,14 @@ public sealed class RecordsOptions
     /// <summary>How long a provisional code stays valid: it must outlast the six-week opposition window and postal delays.</summary>
     public TimeSpan ProvisionalCodeLifetime { get; set; } = TimeSpan.FromDays(60);
 
+    private TimeZoneInfo? _timeZone;
+
     /// <summary>The time zone in which birthdays (majority at 18) begin.</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 
-    public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public TimeZoneInfo TimeZoneInfo => _timeZone is { } zone && string.Equals(zone.Id, TimeZone, StringComparison.Ordinal)
+        ? zone
+        : _timeZone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The calendar day in the service's time zone.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo).DateTime);

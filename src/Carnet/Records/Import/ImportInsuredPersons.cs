@@ -94,7 +94,7 @@ public sealed class ImportInsuredPersons(
             counts.Updated += updated;
             counts.Unchanged += unchanged;
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Most likely a concurrent import of the same persons: nothing of this batch was saved.
             // Say so line by line; re-running the import is safe (it is idempotent).
@@ -165,7 +165,8 @@ public sealed class ImportInsuredPersons(
             holderMail.SendNotice(record);
         }
 
-        await db.SaveChangesAsync(ct);
+        // Measured hot path: new rows go in bulk (docs/adr/0006); updates through EF Core, same transaction.
+        await db.SaveChangesInBulkAsync(ct);
         db.ChangeTracker.Clear();
         return (created, updated, unchanged);
     }
