@@ -14,10 +14,11 @@ public sealed class ChangeLifecycle(CarnetDbContext db, HolderMail holderMail, T
     public void Apply(HealthRecord record, LifecycleStep step, Actor actor)
     {
         var now = clock.GetUtcNow();
+        var reopened = record.State == RecordState.Objected ? (Func<NoticeText>)NoticeTemplates.CreatedAfterObjection : NoticeTemplates.Reopened;
         var (action, message) = step switch
         {
             LifecycleStep.ObjectToCreation => Do(record.ObjectToCreation, TraceActions.RecordObjected, NoticeTemplates.Objected),
-            LifecycleStep.Reopen => Do(record.Reopen, TraceActions.RecordReopened, NoticeTemplates.Reopened),
+            LifecycleStep.Reopen => Do(record.Reopen, TraceActions.RecordReopened, reopened),
             LifecycleStep.Close => Do(at => record.Close(at, requestDeletion: false), TraceActions.RecordClosed, () => NoticeTemplates.Closed(record.PurgeDueAt!.Value)),
             LifecycleStep.CloseAndDelete => Do(at => record.Close(at, requestDeletion: true), TraceActions.DeletionRequested, () => NoticeTemplates.DeletionRequested(record.DeletionDueAt!.Value)),
             LifecycleStep.RequestDeletion => Do(record.RequestDeletion, TraceActions.DeletionRequested, () => NoticeTemplates.DeletionRequested(record.DeletionDueAt!.Value)),

@@ -14,14 +14,18 @@ public sealed class CloseRecordsAfterSuspension(CarnetDbContext db, HolderMail h
     {
         var now = clock.GetUtcNow();
         var suspendedBefore = now - LifecycleRules.SuspensionObjectionWindow;
-        return DueRecords.ProcessAsync(
+        return VersionedBatches.ProcessAsync(
             db,
-            r => r.State == RecordState.Suspended && r.SuspensionObjectedAt == null && r.SuspendedAt <= suspendedBefore,
-            (record, _) =>
+            () => db.Records.Where(r => r.State == RecordState.Suspended && r.SuspensionObjectedAt == null && r.SuspendedAt <= suspendedBefore).OrderBy(r => r.Id),
+            (records, _) =>
             {
-                record.CloseAfterSuspension(now);
-                db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(JobName), TraceActions.RecordClosed, now));
-                holderMail.Inform(record, NoticeTemplates.Closed(record.PurgeDueAt!.Value));
+                foreach (var record in records)
+                {
+                    record.CloseAfterSuspension(now);
+                    db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(JobName), TraceActions.RecordClosed, now));
+                    holderMail.Inform(record, NoticeTemplates.Closed(record.PurgeDueAt!.Value));
+                }
+
                 return Task.CompletedTask;
             },
             ct);

@@ -13,13 +13,17 @@ public sealed class CreateRecordsAfterOppositionWindow(CarnetDbContext db, TimeP
     {
         var now = clock.GetUtcNow();
         var noticeSentBefore = now - LifecycleRules.OppositionWindow;
-        return DueRecords.ProcessAsync(
+        return VersionedBatches.ProcessAsync(
             db,
-            r => r.State == RecordState.OppositionWindow && r.NoticeSentAt <= noticeSentBefore,
-            (record, _) =>
+            () => db.Records.Where(r => r.State == RecordState.OppositionWindow && r.NoticeSentAt <= noticeSentBefore).OrderBy(r => r.Id),
+            (records, _) =>
             {
-                record.CreateAutomatically(now);
-                db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(JobName), TraceActions.RecordCreated, now));
+                foreach (var record in records)
+                {
+                    record.CreateAutomatically(now);
+                    db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(JobName), TraceActions.RecordCreated, now));
+                }
+
                 return Task.CompletedTask;
             },
             ct);

@@ -14,71 +14,41 @@ namespace Carnet.Records;
 public sealed class EndRepresentationAtMajority(CarnetDbContext db, HolderMail holderMail, TimeProvider clock, IOptions<RecordsOptions> options) : IScheduledJob
 {
     public const string JobName = "records.end-representation-at-majority";
-    private const int BatchSize = 500;
-
-    public async Task<int> RunAsync(CancellationToken ct)
+    public Task<int> RunAsync(CancellationToken ct)
     {
-        var handled = 0;
-        var conflicts = 0;
-        while (!ct.IsCancellationRequested)
+        var now = clock.GetUtcNow();
+        var today = options.Value.Today(now);
+        return VersionedBatches.ProcessAsync(
+            db,
+            () => db.Representations.Where(r => r.EndedAt == null && r.EndsOn != null && r.EndsOn <= today).OrderBy(r => r.Id),
+            (due, token) => EndAsync(due, now, token),
+            ct);
+    }
+
+    private async Task EndAsync(IReadOnlyList<Representation> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var recordIds = due.Select(r => r.RecordId).Distinct().ToList();
+        var records = await db.Records.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var representativeNirs = due.Select(r => r.RepresentativeNir).Distinct().ToList();
+        var representatives = await db.Records.AsNoTracking()
+            .Where(r => representativeNirs.Contains(r.Nir) && r.Email != null)
+            .Select(r => new { r.Nir, r.Email })
+            .ToDictionaryAsync(r => r.Nir, r => r.Email!, ct);
+
+        foreach (var representation in due)
         {
-            var now = clock.GetUtcNow();
-            var today = options.Value.Today(now);
-            var due = await db.Representations
-                .Where(r => r.EndedAt == null && r.EndsOn != null && r.EndsOn <= today)
-                .OrderBy(r => r.Id)
-                .Take(BatchSize)
-                .ToListAsync(ct);
-            if (due.Count == 0)
+            representation.EndAtMajority(now);
+            var child = records[representation.RecordId];
+            db.Traces.Add(Trace.Of(child.Id, Actor.SystemJob(JobName), TraceActions.RepresentationEnded, now, representation.Id.ToString()));
+            if (representatives.TryGetValue(representation.RepresentativeNir, out var email))
             {
-                break;
-            }
-
-            var recordIds = due.Select(r => r.RecordId).Distinct().ToList();
-            var records = await db.Records.Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-            var representativeNirs = due.Select(r => r.RepresentativeNir).Distinct().ToList();
-            var representatives = await db.Records.AsNoTracking()
-                .Where(r => representativeNirs.Contains(r.Nir) && r.Email != null)
-                .Select(r => new { r.Nir, r.Email })
-                .ToDictionaryAsync(r => r.Nir, r => r.Email!, ct);
-
-            foreach (var representation in due)
-            {
-                representation.EndAtMajority(now);
-                var child = records[representation.RecordId];
-                db.Traces.Add(Trace.Of(child.Id, Actor.SystemJob(JobName), TraceActions.RepresentationEnded, now, representation.Id.ToString()));
-                if (representatives.TryGetValue(representation.RepresentativeNir, out var email))
-                {
-                    holderMail.Inform(email, child.Id, NoticeTemplates.RepresentationEnded(child.DisplayName));
-                }
-            }
-
-            foreach (var child in records.Values)
-            {
-                holderMail.Inform(child, NoticeTemplates.CameOfAge());
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                handled += due.Count;
-                conflicts = 0;
-            }
-            catch (DbUpdateConcurrencyException) when (++conflicts < 10)
-            {
-                // Another node ended some of these first; the next query no longer sees them.
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-
-            if (due.Count < BatchSize && conflicts == 0)
-            {
-                break;
+                holderMail.Inform(email, child.Id, NoticeTemplates.RepresentationEnded(child.DisplayName));
             }
         }
 
-        return handled;
+        foreach (var child in records.Values)
+        {
+            holderMail.Inform(child, NoticeTemplates.CameOfAge());
+        }
     }
 }

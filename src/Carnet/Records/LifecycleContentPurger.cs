@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Carnet.Records;
 
 /// <summary>
-/// Destroys what the lifecycle itself keeps for a purged record: codes, activations, the holder's
-/// account and the traces (a single "purged" trace is written afterwards).
+/// Destroys what the lifecycle itself keeps for a purged record: codes, activations and the holder's
+/// account. Traces stay: they are kept at least two years (DOMAIN.md §6) and hold no health data;
+/// <see cref="PurgeExpiredTraces"/> removes them afterwards.
 /// </summary>
 public sealed class LifecycleContentPurger(CarnetDbContext db) : IRecordContentPurger
 {
@@ -13,7 +14,6 @@ public sealed class LifecycleContentPurger(CarnetDbContext db) : IRecordContentP
     {
         db.ProvisionalCodes.RemoveRange(await db.ProvisionalCodes.Where(c => c.RecordId == recordId).ToListAsync(ct));
         db.ActivationSessions.RemoveRange(await db.ActivationSessions.Where(s => s.RecordId == recordId).ToListAsync(ct));
-        db.Traces.RemoveRange(await db.Traces.Where(t => t.RecordId == recordId).ToListAsync(ct));
         db.Users.RemoveRange(await db.Users.Where(a => a.HolderRecordId == recordId).ToListAsync(ct));
     }
 }

@@ -21,22 +21,25 @@ public sealed class PurgeClosedRecords(
     public Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return DueRecords.ProcessAsync(
+        return VersionedBatches.ProcessAsync(
             db,
-            r => r.State == RecordState.Closed && (r.DeletionRequestedAt != null || r.PurgeDueAt <= now),
-            async (record, token) =>
+            () => db.Records.Where(r => r.State == RecordState.Closed && (r.DeletionRequestedAt != null || r.PurgeDueAt <= now)).OrderBy(r => r.Id),
+            async (records, token) =>
             {
-                var requested = record.DeletionRequestedAt is not null;
-                foreach (var purger in purgers)
+                foreach (var record in records)
                 {
-                    await purger.PurgeAsync(record.Id, token);
-                }
+                    var requested = record.DeletionRequestedAt is not null;
+                    foreach (var purger in purgers)
+                    {
+                        await purger.PurgeAsync(record.Id, token);
+                    }
 
-                record.Purge(now);
-                db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(JobName), TraceActions.RecordPurged, now));
-                if (requested)
-                {
-                    holderMail.Inform(record, NoticeTemplates.Deleted());
+                    record.Purge(now);
+                    db.Traces.Add(Trace.Of(record.Id, Actor.SystemJob(JobName), TraceActions.RecordPurged, now));
+                    if (requested)
+                    {
+                        holderMail.Inform(record, NoticeTemplates.Deleted());
+                    }
                 }
             },
             ct);

@@ -39,6 +39,7 @@ public static class RecordsServiceCollectionExtensions
         services.AddScheduledJob<CloseRecordsAfterSuspension>(CloseRecordsAfterSuspension.JobName, TimeSpan.FromHours(1));
         services.AddScheduledJob<PurgeClosedRecords>(PurgeClosedRecords.JobName, TimeSpan.FromHours(1));
         services.AddScheduledJob<EndRepresentationAtMajority>(EndRepresentationAtMajority.JobName, TimeSpan.FromHours(1));
+        services.AddScheduledJob<PurgeExpiredTraces>(PurgeExpiredTraces.JobName, TimeSpan.FromDays(1));
         return services;
     }
 }

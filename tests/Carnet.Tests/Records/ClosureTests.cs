@@ -30,7 +30,33 @@ public class ClosureTests
         var purged = await host.RecordAsync(People.Alice);
         purged.State.ShouldBe(RecordState.Purged);
         (await host.QueryAsync(db => db.ProvisionalCodes.CountAsync(c => c.RecordId == purged.Id))).ShouldBe(0);
-        (await host.QueryAsync(db => db.Traces.Where(t => t.RecordId == purged.Id).Select(t => t.Action).ToListAsync())).ShouldBe([TraceActions.RecordPurged]);
+        (await host.QueryAsync(db => db.Traces.OrderBy(t => t.Id).Select(t => t.Action).ToListAsync())).ShouldBe([TraceActions.RecordCreated, TraceActions.RecordClosed, TraceActions.RecordPurged]);
+    }
+
+    [Theory]
+    [DatabaseProviders]
+    public async Task Traces_of_a_purged_record_are_kept_two_years(DatabaseProvider provider)
+    {
+        await using var host = await Enrolled.AliceCreatedAsync(provider);
+        await host.HolderStepAsync(LifecycleStep.CloseAndDelete, await host.NewCodeAsync());
+        await host.RunJobAsync<PurgeClosedRecords>();
+        var purgedAt = host.Clock.UtcNow;
+
+        host.Clock.UtcNow = purgedAt.AddDays(729);
+        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(0);
+        host.Clock.UtcNow = purgedAt.AddDays(731);
+        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(3);
+
+        (await host.QueryAsync(db => db.Traces.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Traces_of_a_record_that_still_exists_are_never_purged()
+    {
+        await using var host = await Enrolled.AliceCreatedAsync();
+        host.Clock.Advance(TimeSpan.FromDays(365 * 5));
+
+        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(0);
     }
 
     [Fact]

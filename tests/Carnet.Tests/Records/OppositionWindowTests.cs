@@ -208,5 +208,7 @@ public class OppositionWindowTests
 
         state.ShouldBe(RecordState.Open);
         (await host.RecordAsync(People.Alice)).CreatedAt.ShouldBe(host.Clock.UtcNow);
+        await host.DispatchOutboxAsync();
+        host.Mail.MailsTo(People.AliceEmail)[^1].TextBody.ShouldContain("Vous avez changé d'avis");
     }
 }

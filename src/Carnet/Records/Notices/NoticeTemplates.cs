@@ -96,6 +96,10 @@ public static class NoticeTemplates
         "Votre espace Carnet est de nouveau ouvert. Si vous n'êtes pas à l'origine de cette demande, contactez-nous.",
         "Your Carnet record is open again. If you did not ask for this, contact us.");
 
+    public static NoticeText CreatedAfterObjection() => Information(
+        "Vous avez changé d'avis : votre espace Carnet est créé. Vous pouvez l'activer avec un code provisoire, votre numéro de sécurité sociale et votre carte Vitale. Si vous n'êtes pas à l'origine de cette demande, contactez-nous.",
+        "You changed your mind: your Carnet record is created. You can activate it with a provisional code, your social security number and your Vitale card. If you did not ask for this, contact us.");
+
     public static NoticeText Objected() => Information(
         "Votre opposition à la création de votre espace Carnet est enregistrée : il ne sera pas créé. Vous pouvez changer d'avis à tout moment.",
         "Your objection to the creation of your Carnet record is recorded: it will not be created. You can change your mind at any time.");
