@@ -40,11 +40,12 @@ public static class CarnetWebApplication
         });
         app.UseStaticFiles();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK } });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGroup("/api/enrolment").WithTags("Enrolment").MapEnrolmentEndpoints();
-        app.MapGroup("/api/activation").WithTags("Activation").MapActivationEndpoints();
+        app.MapGroup("/api/enrolment").WithTags("Enrolment").RequireRateLimiting(RecordsServiceCollectionExtensions.EnrolmentRateLimit).MapEnrolmentEndpoints();
+        app.MapGroup("/api/activation").WithTags("Activation").RequireRateLimiting(RecordsServiceCollectionExtensions.EnrolmentRateLimit).MapActivationEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

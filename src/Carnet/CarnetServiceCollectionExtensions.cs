@@ -1,3 +1,4 @@
+using Carnet.Access;
 using Carnet.Accounts;
 using Carnet.Documents;
 using Carnet.Http;
@@ -45,6 +46,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddAccounts();
         services.AddRecords(carnet.GetSection("Records"));
         services.AddProfessionals();
+        services.AddAccess();
         services.AddDocuments(carnet.GetSection("Storage"), carnet.GetSection("Keys"));
 
         services.AddProblemDetails();

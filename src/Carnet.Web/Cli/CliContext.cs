@@ -51,9 +51,10 @@ public sealed class CliContext(CliOverrides? overrides, TextWriter? output = nul
                 _ => ExitCodes.InvalidInput,
             };
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            await Error.WriteLineAsync(e.Message);
+            // Type and message only: a database error's detail could quote personal data.
+            await Error.WriteLineAsync($"Unexpected error ({e.GetType().Name}): {e.Message}");
             return ExitCodes.InternalError;
         }
     }

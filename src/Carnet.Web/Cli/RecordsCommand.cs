@@ -29,7 +29,7 @@ public static class RecordsCommand
         var command = new Command("show", "Show a record's lifecycle state (no health data). The look is traced.") { nir };
         command.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {
-            var view = await services.GetRequiredService<ShowRecordLifecycle>().HandleAsync(new ShowRecordLifecycle.Request(Nir.Parse(parse.GetValue(nir)), context.OperatorId), token);
+            var view = await services.GetRequiredService<ShowRecordLifecycle>().HandleAsync(new ShowRecordLifecycle.Request(Nir.ParseAny(parse.GetValue(nir)), context.OperatorId), token);
             context.Out.WriteLine($"Record {view.RecordId}  {view.DisplayName}  born {view.BirthDate:yyyy-MM-dd}  INS authority {view.InsAuthority}");
             context.Out.WriteLine($"  state {view.State}{(view.Activated ? " (activated)" : "")}");
             Line("imported", view.ImportedAt);
@@ -70,7 +70,7 @@ public static class RecordsCommand
         var command = new Command(name, description) { nir };
         command.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {
-            var state = await services.GetRequiredService<OperatorLifecycleRequest>().HandleAsync(new OperatorLifecycleRequest.Request(Nir.Parse(parse.GetValue(nir)), step, context.OperatorId), token);
+            var state = await services.GetRequiredService<OperatorLifecycleRequest>().HandleAsync(new OperatorLifecycleRequest.Request(Nir.ParseAny(parse.GetValue(nir)), step, context.OperatorId), token);
             context.Out.WriteLine($"Done: the record is now {state}.");
             return ExitCodes.Success;
         }, ct));

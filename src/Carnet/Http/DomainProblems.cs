@@ -6,6 +6,7 @@ using Carnet.Records.Import;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Carnet.Http;
 
@@ -35,13 +36,14 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         RecordNotFoundException e => Problem(StatusCodes.Status404NotFound, "not_found", e.Message),
         RegistrationException e => Problem(e.Code == "already_registered" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, e.Code, e.Message),
         ImportFileException e => Problem(StatusCodes.Status400BadRequest, "invalid_file", e.Message),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "changed_meanwhile", "Someone or something changed this at the same moment. Nothing was saved: try again."),
         _ => null,
     };
 
     private static int StatusOf(string code) => code switch
     {
         IdentityProof.NotRecognised or "activation_not_found" => StatusCodes.Status404NotFound,
-        "code_requested_too_soon" => StatusCodes.Status429TooManyRequests,
+        "code_requested_too_soon" or "too_many_letters" => StatusCodes.Status429TooManyRequests,
         "code_invalid" or "code_expired" or "code_already_used" or "too_many_attempts" or "no_code_sent"
             or "terms_not_accepted" or "contacts_not_confirmed" or "minor_record" => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,

@@ -28,9 +28,15 @@ public sealed class Nir : IEquatable<Nir>
     public static Nir ParseTemporary(string? value, string field = "nia") =>
         TryParse(value, field, allowTemporary: true, out var nir, out var error) ? nir : throw error;
 
-    /// <summary>Reads a stored value (NIR or NIA), still checking it: a corrupted row must not pass silently.</summary>
-    internal static Nir ParseStored(string value) =>
-        TryParse(value, "nir", allowTemporary: value.Length > 0 && value[0] is '7' or '8', out var nir, out var error) ? nir : throw error;
+    /// <summary>
+    /// Reads a permanent NIR or a temporary NIA, whichever it is: to find a person, whose record may be
+    /// identified by either. Also used to read stored values (a corrupted row must not pass silently).
+    /// </summary>
+    public static Nir ParseAny(string? value, string field = "nir")
+    {
+        var temporary = value is not null && value.TrimStart() is { Length: > 0 } trimmed && trimmed[0] is '7' or '8';
+        return TryParse(value, field, temporary, out var nir, out var error) ? nir : throw error;
+    }
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out Nir? nir) =>
         TryParse(value, "nir", allowTemporary: false, out nir, out _);

@@ -7,8 +7,9 @@ namespace Carnet.Mail;
 
 /// <summary>
 /// Sends what the outbox holds, oldest due first. A transient failure reschedules the message with
-/// back-off; a bounce is final and told to the observers. Each message is saved as soon as it is
-/// handled, so a crash re-sends at most the message in flight (at-least-once delivery).
+/// back-off; a bounce is final and told to the observers. Each message is claimed before it is sent,
+/// so two nodes never send it both, and saved as soon as it is handled, so a crash re-sends at most
+/// the message in flight (at-least-once delivery).
 /// </summary>
 public sealed class DispatchOutbox(
     CarnetDbContext db,
@@ -20,6 +21,7 @@ public sealed class DispatchOutbox(
 {
     public const string JobName = "mail.dispatch-outbox";
     private const int BatchSize = 100;
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -28,7 +30,7 @@ public sealed class DispatchOutbox(
         {
             var now = clock.GetUtcNow();
             var due = await db.OutboxMessages
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .OrderBy(m => m.NextAttemptAt)
                 .Take(BatchSize)
                 .ToListAsync(ct);
@@ -39,8 +41,11 @@ public sealed class DispatchOutbox(
 
             foreach (var message in due)
             {
-                await SendOneAsync(message, ct);
-                handled++;
+                if (await ClaimAsync(message, ct))
+                {
+                    await SendOneAsync(message, ct);
+                    handled++;
+                }
             }
 
             db.ChangeTracker.Clear();
@@ -51,6 +56,24 @@ public sealed class DispatchOutbox(
         }
 
         return handled;
+    }
+
+    private async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + ClaimDuration;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), ct) == 1;
+        if (claimed)
+        {
+            // The tracked copy learns the claim, so releasing it (null) is seen as a change and saved.
+            var property = db.Entry(message).Property(m => m.ClaimedUntil);
+            property.OriginalValue = until;
+            property.CurrentValue = until;
+        }
+
+        return claimed;
     }
 
     private async Task SendOneAsync(OutboxMessage message, CancellationToken ct)
@@ -126,6 +149,10 @@ public sealed class DispatchOutbox(
             {
                 db.ChangeTracker.Clear();
                 message = await db.OutboxMessages.SingleAsync(m => m.Id == message.Id, ct);
+                if (message.Status != OutboxStatus.Pending)
+                {
+                    return;
+                }
             }
         }
     }

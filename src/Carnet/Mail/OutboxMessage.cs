@@ -36,6 +36,12 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; private set; }
 
+    /// <summary>
+    /// Set by the node sending the message, so another node does not send it too; a node that dies
+    /// mid-send lets the claim lapse and the message is sent again later (at-least-once).
+    /// </summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
     /// <summary>The last transport error, without personal data.</summary>
     public string? LastError { get; private set; }
 
@@ -55,6 +61,7 @@ public sealed class OutboxMessage
 
     public void Delivered(DateTimeOffset at)
     {
+        ClaimedUntil = null;
         Status = OutboxStatus.Sent;
         SentAt = at;
         Attempts++;
@@ -64,6 +71,7 @@ public sealed class OutboxMessage
 
     public void Bounced(DateTimeOffset at, string error)
     {
+        ClaimedUntil = null;
         Status = OutboxStatus.Bounced;
         Attempts++;
         NextAttemptAt = at;
@@ -74,6 +82,7 @@ public sealed class OutboxMessage
     /// <summary>Exponential back-off from one minute, capped at six hours; the message is never given up.</summary>
     public void Failed(DateTimeOffset at, string error)
     {
+        ClaimedUntil = null;
         Attempts++;
         var minutes = Math.Min(Math.Pow(2, Math.Min(Attempts - 1, 16)), 360);
         NextAttemptAt = at + TimeSpan.FromMinutes(minutes);

@@ -16,6 +16,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Purpose).HasMaxLength(50);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.Property(m => m.ClaimedUntil);
         builder.HasIndex(m => m.RecordId);
     }
 }

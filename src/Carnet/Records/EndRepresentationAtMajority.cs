@@ -46,7 +46,14 @@ public sealed class EndRepresentationAtMajority(CarnetDbContext db, HolderMail h
             }
         }
 
-        foreach (var child in records.Values)
+        // Told once: when a child's last representation ends (two parents may fall in two batches).
+        var ending = due.Select(r => r.Id).ToList();
+        var stillRepresented = await db.Representations
+            .Where(r => recordIds.Contains(r.RecordId) && r.EndedAt == null && !ending.Contains(r.Id))
+            .Select(r => r.RecordId)
+            .Distinct()
+            .ToListAsync(ct);
+        foreach (var child in records.Values.Where(c => !stillRepresented.Contains(c.Id)))
         {
             holderMail.Inform(child, NoticeTemplates.CameOfAge());
         }

@@ -63,6 +63,9 @@ public sealed class HealthRecord
 
     public DateTimeOffset? SuspensionObjectedAt { get; private set; }
 
+    /// <summary>When the last provisional code was issued: a person may ask for one every 30 seconds.</summary>
+    public DateTimeOffset? LastCodeIssuedAt { get; private set; }
+
     /// <summary>Optimistic concurrency: two nodes cannot both move the same record.</summary>
     public int Version { get; private set; }
 
@@ -126,6 +129,21 @@ public sealed class HealthRecord
         Address = person.Address;
         Touch(at);
         return true;
+    }
+
+    /// <summary>
+    /// A provisional code is issued. Saved with the record's version, so two concurrent requests cannot
+    /// both get past the 30-second rule.
+    /// </summary>
+    public void CodeIssued(DateTimeOffset at, bool throttle)
+    {
+        if (throttle)
+        {
+            LifecycleRules.EnsureNewCodeAllowed(LastCodeIssuedAt, at);
+        }
+
+        LastCodeIssuedAt = at;
+        Touch(at);
     }
 
     /// <summary>The information was sent (e-mail accepted or letter posted): the six-week window starts (CSP R1111-28).</summary>
@@ -201,9 +219,10 @@ public sealed class HealthRecord
         }
     }
 
+    /// <summary>Closing is possible at any time (CSP R1111-36), also while suspended.</summary>
     public void Close(DateTimeOffset at, bool requestDeletion)
     {
-        if (State != RecordState.Open)
+        if (State is not (RecordState.Open or RecordState.Suspended))
         {
             throw State == RecordState.Closed
                 ? new LifecycleException("already_closed", "This record is already closed. You can still ask for the deletion of its archive.")
@@ -225,7 +244,7 @@ public sealed class HealthRecord
     /// <summary>An express deletion request: on an open record it closes it too (CSP R1111-36).</summary>
     public void RequestDeletion(DateTimeOffset at)
     {
-        if (State == RecordState.Open)
+        if (State is RecordState.Open or RecordState.Suspended)
         {
             Close(at, requestDeletion: true);
             return;
@@ -337,7 +356,6 @@ public sealed class HealthRecord
             throw new LifecycleException("not_due", "The suspension has not lasted six weeks, or the holder objected.");
         }
 
-        State = RecordState.Open;
         Close(at, requestDeletion: false);
     }
 

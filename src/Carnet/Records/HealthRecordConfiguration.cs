@@ -15,14 +15,7 @@ internal sealed class HealthRecordConfiguration : IEntityTypeConfiguration<Healt
         builder.Property(r => r.Email).HasMaxLength(320);
         builder.Property(r => r.Mobile).HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.OwnsOne(r => r.Address, a =>
-        {
-            a.Property(p => p.Line1).HasMaxLength(200).HasColumnName("AddressLine1");
-            a.Property(p => p.Line2).HasMaxLength(200).HasColumnName("AddressLine2");
-            a.Property(p => p.PostalCode).HasMaxLength(20).HasColumnName("PostalCode");
-            a.Property(p => p.City).HasMaxLength(100).HasColumnName("City");
-            a.Property(p => p.Country).HasMaxLength(100).HasColumnName("Country");
-        });
+        builder.OwnsOne(r => r.Address, PostalAddressMapping.MapColumns);
 
         // The jobs scan by state and due date: these keep them index-driven at national scale.
         builder.HasIndex(r => new { r.State, r.NoticeSentAt });

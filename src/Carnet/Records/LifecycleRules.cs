@@ -12,6 +12,16 @@ public static class LifecycleRules
     /// <summary>A new provisional code may be requested at most once every 30 seconds (product rule).</summary>
     public static readonly TimeSpan ProvisionalCodeResendInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Refuses a new code asked less than 30 seconds after the previous one, saying how long to wait.</summary>
+    public static void EnsureNewCodeAllowed(DateTimeOffset? lastSent, DateTimeOffset now)
+    {
+        if (lastSent is { } sent && now - sent < ProvisionalCodeResendInterval)
+        {
+            var wait = (int)Math.Ceiling((ProvisionalCodeResendInterval - (now - sent)).TotalSeconds);
+            throw new LifecycleException("code_requested_too_soon", $"A code was sent less than 30 seconds ago. Wait {wait} s before asking for a new one.");
+        }
+    }
+
     /// <summary>Representatives of a minor lose access at 18 (DOMAIN.md §3.4).</summary>
     public const int AgeOfMajority = 18;
 

@@ -11,6 +11,9 @@ public sealed class RecordsOptions
 
     private TimeZoneInfo? _timeZone;
 
+    /// <summary>Requests per minute and client address to the enrolment and activation endpoints (no account yet to limit).</summary>
+    public int EnrolmentRequestsPerMinute { get; set; } = 20;
+
     /// <summary>The time zone in which birthdays (majority at 18) begin.</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 

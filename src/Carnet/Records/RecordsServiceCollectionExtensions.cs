@@ -1,9 +1,12 @@
+using System.Threading.RateLimiting;
 using Carnet.Jobs;
 using Carnet.Mail;
 using Carnet.Records.Credentials;
 using Carnet.Records.Enrolment;
 using Carnet.Records.Import;
 using Carnet.Records.Notices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +15,27 @@ namespace Carnet.Records;
 /// <summary>The record lifecycle's surface: <c>AddRecords()</c> here, <c>MapEnrolmentEndpoints()</c> for HTTP.</summary>
 public static class RecordsServiceCollectionExtensions
 {
+    /// <summary>The rate-limiting policy of the enrolment and activation route groups.</summary>
+    public const string EnrolmentRateLimit = "enrolment";
+
     public static IServiceCollection AddRecords(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RecordsOptions>(configuration);
+        var perMinute = configuration.GetValue(nameof(RecordsOptions.EnrolmentRequestsPerMinute), new RecordsOptions().EnrolmentRequestsPerMinute);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(EnrolmentRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(
+                    new { status = 429, title = "Too many requests", code = "rate_limited", detail = "Too many attempts from this connection. Wait a minute, then try again." },
+                    cancellationToken: ct));
+            };
+        });
         services.AddSingleton(_ => new PasswordRules(PasswordDictionary.Default));
 
         services.AddScoped<HolderMail>();

@@ -32,6 +32,7 @@ public class ModelTests
     }
 
     [Fact]
+    // The query is the one CreateRecordsAfterOppositionWindow runs (same filter and order).
     public async Task The_creation_job_finds_due_records_through_the_state_index()
     {
         await using var host = await CarnetTestHost.StartAsync(DatabaseProvider.Sqlite);
@@ -43,7 +44,7 @@ public class ModelTests
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..].Replace("@__noticeSentBefore_0", "0").Replace("@cutoff", "0");
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..].Replace("@cutoff", "0", StringComparison.Ordinal);
             var lines = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())

@@ -35,17 +35,23 @@ public class ClosureTests
 
     [Theory]
     [DatabaseProviders]
-    public async Task Traces_of_a_purged_record_are_kept_two_years(DatabaseProvider provider)
+    public async Task Each_trace_of_a_purged_record_is_kept_two_years(DatabaseProvider provider)
     {
         await using var host = await Enrolled.AliceCreatedAsync(provider);
+        var createdAt = host.Clock.UtcNow;
+        host.Clock.Advance(TimeSpan.FromDays(300));
         await host.HolderStepAsync(LifecycleStep.CloseAndDelete, await host.NewCodeAsync());
         await host.RunJobAsync<PurgeClosedRecords>();
         var purgedAt = host.Clock.UtcNow;
 
-        host.Clock.UtcNow = purgedAt.AddDays(729);
+        host.Clock.UtcNow = createdAt.AddYears(2).AddMinutes(-1);
         (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(0);
-        host.Clock.UtcNow = purgedAt.AddDays(731);
-        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(3);
+        host.Clock.UtcNow = createdAt.AddYears(2);
+        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(0, "strictly older than two years");
+        host.Clock.UtcNow = createdAt.AddYears(2).AddMinutes(1);
+        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(1);
+        host.Clock.UtcNow = purgedAt.AddYears(2).AddMinutes(1);
+        (await host.RunJobAsync<PurgeExpiredTraces>()).ShouldBe(2);
 
         (await host.QueryAsync(db => db.Traces.CountAsync())).ShouldBe(0);
     }

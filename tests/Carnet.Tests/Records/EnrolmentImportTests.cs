@@ -87,16 +87,30 @@ public class EnrolmentImportTests
     }
 
     [Fact]
-    public async Task Reimport_updates_contact_details_without_a_new_notice()
+    public async Task Reimport_updates_contact_details_of_an_informed_person_without_a_new_notice()
     {
         await using var host = await CarnetTestHost.StartAsync();
         await host.ImportAsync(People.AliceLine());
+        await host.DispatchOutboxAsync();
 
         var (result, _) = await host.ImportAsync(People.Line(People.Alice, "MARTIN", "Alice", "1985-03-21", People.AliceVitale, email: "alice.new@example.org"));
 
         result.Counts.Updated.ShouldBe(1);
         (await host.RecordAsync(People.Alice)).Email.ShouldBe("alice.new@example.org");
         (await host.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_person_not_yet_informed_gets_the_notice_at_the_new_address_only()
+    {
+        await using var host = await CarnetTestHost.StartAsync();
+        await host.ImportAsync(People.AliceLine());
+
+        await host.ImportAsync(People.Line(People.Alice, "MARTIN", "Alice", "1985-03-21", People.AliceVitale, email: "alice.new@example.org"));
+        await host.DispatchOutboxAsync();
+
+        host.Mail.Mails.ShouldHaveSingleItem().To.ShouldBe("alice.new@example.org");
+        (await host.QueryAsync(db => db.ProvisionalCodes.CountAsync(c => c.SupersededAt == null))).ShouldBe(1);
     }
 
     [Fact]

@@ -35,6 +35,19 @@ public class MajorityTests
     }
 
     [Fact]
+    public async Task A_child_with_two_parents_is_told_once_that_they_are_of_age()
+    {
+        await using var host = await CarnetTestHost.StartAsync();
+        await host.ImportAsync(People.Line(People.Child, "MARTIN", "Léo", "2014-06-02", People.AliceVitale, email: "leo@example.org", representatives: [People.Parent, People.Bruno]));
+
+        host.Clock.UtcNow = new DateTimeOffset(2032, 6, 2, 8, 0, 0, TimeSpan.Zero);
+        (await host.RunJobAsync<EndRepresentationAtMajority>()).ShouldBe(2);
+        await host.DispatchOutboxAsync();
+
+        host.Mail.MailsTo("leo@example.org").Count(m => m.TextBody.Contains("Vous avez 18 ans")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Guardianship_of_an_adult_does_not_end_with_age()
     {
         await using var host = await CarnetTestHost.StartAsync();

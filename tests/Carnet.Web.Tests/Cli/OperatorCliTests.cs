@@ -68,7 +68,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
         var (exit, _, errors) = await RunAsync("import", file);
 
         exit.ShouldBe(ExitCodes.InvalidInput);
-        errors.ShouldContain("unknown column(s): name");
+        errors.ShouldContain("column(s) 2 of it are not known names");
     }
 
     [Fact]

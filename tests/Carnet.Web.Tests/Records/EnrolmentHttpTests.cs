@@ -125,6 +125,34 @@ public class EnrolmentHttpTests
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Closed");
     }
 
+    [Fact]
+    public async Task Enrolment_endpoints_are_rate_limited_per_connection()
+    {
+        await using var app = await CarnetWebFactory.StartAsync(settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["Carnet:Records:EnrolmentRequestsPerMinute"] = "3" });
+        using var client = app.CreateClient();
+        var identity = new { nir = People.Chloe, vitaleSerial = "80251112223" };
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.PostAsJsonAsync("/api/enrolment/provisional-codes", identity)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var limited = await client.PostAsJsonAsync("/api/enrolment/provisional-codes", identity);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("rate_limited");
+    }
+
+    [Fact]
+    public void A_concurrent_change_is_a_409_asking_to_try_again()
+    {
+        var problem = Carnet.Http.DomainProblems.From(new Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException())!;
+
+        problem.Status.ShouldBe(409);
+        problem.Extensions["code"].ShouldBe("changed_meanwhile");
+        problem.Detail!.ShouldContain("try again");
+    }
+
     private static object Proof(string code) => new { nir = People.Alice, vitaleSerial = People.AliceVitale, provisionalCode = code };
 
     private static async Task<CarnetWebFactory> StartWithAliceAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)

@@ -29,6 +29,9 @@ public sealed class ActivationSession
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>Optimistic concurrency: parallel guesses cannot get past the attempt limit.</summary>
+    public int Version { get; private set; }
+
     public static (ActivationSession Session, string Token) Start(Guid recordId, DateTimeOffset at)
     {
         var token = OneTimeCodes.Token();
@@ -47,6 +50,22 @@ public sealed class ActivationSession
 
     public bool IsUsable(DateTimeOffset now) => CompletedAt is null && now < ExpiresAt;
 
+    public ContactConfirmation Contact(ContactChannel channel) => channel == ContactChannel.Email ? Email : Mobile;
+
+    /// <summary>Sends a one-time code to a contact; returns it in clear for the message.</summary>
+    public string SendCode(ContactChannel channel, string address, DateTimeOffset now)
+    {
+        Version++;
+        return Contact(channel).SendCode(address, now);
+    }
+
+    /// <summary>Checks a typed one-time code; a wrong one counts as an attempt even though it throws.</summary>
+    public void Confirm(ContactChannel channel, string? code, DateTimeOffset now)
+    {
+        Version++;
+        Contact(channel).Confirm(code, now);
+    }
+
     public void Complete(DateTimeOffset at)
     {
         if (!Email.IsConfirmed || !Mobile.IsConfirmed)
@@ -55,5 +74,6 @@ public sealed class ActivationSession
         }
 
         CompletedAt = at;
+        Version++;
     }
 }

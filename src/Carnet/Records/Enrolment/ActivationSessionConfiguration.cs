@@ -10,6 +10,7 @@ internal sealed class ActivationSessionConfiguration : IEntityTypeConfiguration<
         builder.ToTable("ActivationSessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.TokenHash).HasMaxLength(32);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => s.TokenHash).IsUnique();
         builder.HasOne<HealthRecord>().WithMany().HasForeignKey(s => s.RecordId).OnDelete(DeleteBehavior.Cascade);
         builder.OwnsOne(s => s.Email, c =>

@@ -10,10 +10,9 @@ public sealed class ConfirmContact(CarnetDbContext db, ActivationSessions sessio
     public async Task HandleAsync(Request request, CancellationToken ct)
     {
         var session = await sessions.FindAsync(request.ActivationToken, ct);
-        var confirmation = request.Channel == ContactChannel.Email ? session.Email : session.Mobile;
         try
         {
-            confirmation.Confirm(request.Code, clock.GetUtcNow());
+            session.Confirm(request.Channel, request.Code, clock.GetUtcNow());
         }
         finally
         {

@@ -24,11 +24,7 @@ public sealed class ContactConfirmation
     /// <summary>Issues a new code for <paramref name="address"/>; returns it in clear for the message.</summary>
     public string SendCode(string address, DateTimeOffset now)
     {
-        if (CodeSentAt is { } sent && now - sent < LifecycleRules.ProvisionalCodeResendInterval)
-        {
-            var wait = (int)Math.Ceiling((LifecycleRules.ProvisionalCodeResendInterval - (now - sent)).TotalSeconds);
-            throw new LifecycleException("code_requested_too_soon", $"A code was sent less than 30 seconds ago. Wait {wait} s before asking for a new one.");
-        }
+        LifecycleRules.EnsureNewCodeAllowed(CodeSentAt, now);
 
         var code = OneTimeCodes.SixDigits();
         Address = address;

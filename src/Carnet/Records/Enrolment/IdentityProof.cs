@@ -17,7 +17,7 @@ public sealed class IdentityProof(CarnetDbContext db, TimeProvider clock)
     /// <summary>The record of the person, tracked; refuses like "not found" when NIR and serial do not match.</summary>
     public async Task<HealthRecord> FindAsync(string? nir, string? vitaleSerial, CancellationToken ct)
     {
-        var parsedNir = Nir.Parse(nir, "nir");
+        var parsedNir = Nir.ParseAny(nir, "nir");
         var serial = VitaleSerial.Parse(vitaleSerial, "vitaleSerial");
         var record = await db.Records.SingleOrDefaultAsync(r => r.Nir == parsedNir, ct);
         if (record is null || !record.VitaleSerial.Equals(serial))

@@ -32,6 +32,9 @@ public sealed class ProvisionalCode
     /// <summary>Set when a newer code replaced this one: it then counts as expired.</summary>
     public DateTimeOffset? SupersededAt { get; private set; }
 
+    /// <summary>Optimistic concurrency: two concurrent requests cannot both use the same code.</summary>
+    public int Version { get; private set; }
+
     public bool IsLive(DateTimeOffset now) => UsedAt is null && SupersededAt is null && now < ExpiresAt;
 
     /// <summary>Creates a code; the clear text is returned once, for the notice, and never stored.</summary>
@@ -53,9 +56,27 @@ public sealed class ProvisionalCode
         normalisedClearText.Length == CodeLength
         && CryptographicOperations.FixedTimeEquals(Hash, HashOf(RecordId, normalisedClearText));
 
-    public void Use(DateTimeOffset at) => UsedAt = at;
+    public void Use(DateTimeOffset at)
+    {
+        UsedAt = at;
+        Version++;
+    }
 
-    public void Supersede(DateTimeOffset at) => SupersededAt ??= at;
+    public void Supersede(DateTimeOffset at)
+    {
+        SupersededAt ??= at;
+        Version++;
+    }
+
+    /// <summary>The code must outlast the opposition window, which starts only when the notice is sent.</summary>
+    public void LastAtLeastUntil(DateTimeOffset until)
+    {
+        if (until > ExpiresAt && IsLive(ExpiresAt - TimeSpan.FromTicks(1)))
+        {
+            ExpiresAt = until;
+            Version++;
+        }
+    }
 
     /// <summary>Upper-cases and drops the separators people type or copy.</summary>
     public static string Normalise(string? typed)

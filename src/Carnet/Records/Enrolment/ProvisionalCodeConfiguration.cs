@@ -10,6 +10,7 @@ internal sealed class ProvisionalCodeConfiguration : IEntityTypeConfiguration<Pr
         builder.ToTable("ProvisionalCodes");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Hash).HasMaxLength(32);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<HealthRecord>().WithMany().HasForeignKey(c => c.RecordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.RecordId, c.IssuedAt });
     }

@@ -21,7 +21,7 @@ public sealed class SendContactCode(CarnetDbContext db, ActivationSessions sessi
                 throw new IdentifierException("email", "is not a valid e-mail address (expected name@domain.tld).");
             }
 
-            var code = session.Email.SendCode(email, now);
+            var code = session.SendCode(ContactChannel.Email, email, now);
             var text = NoticeTemplates.ContactCode(code);
             outbox.Email(email, text.Subject, text.Body, NoticePurposes.ContactCode, session.RecordId);
         }
@@ -32,7 +32,7 @@ public sealed class SendContactCode(CarnetDbContext db, ActivationSessions sessi
                 throw new IdentifierException("mobile", "is not a phone number: use 06 12 34 56 78 or the international form +33612345678.");
             }
 
-            var code = session.Mobile.SendCode(mobile, now);
+            var code = session.SendCode(ContactChannel.Mobile, mobile, now);
             outbox.Sms(mobile, NoticeTemplates.ContactCodeSms(code), NoticePurposes.ContactCode, session.RecordId);
         }
 

@@ -70,10 +70,11 @@ public static class CsvPersonReader
     private static string[] ReadHeader(List<string> row)
     {
         var header = row.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        var unknown = header.Where(h => !EnrolmentColumns.All.Contains(h, StringComparer.Ordinal)).ToList();
+        // Positions, not names: a file without a header would otherwise echo a person's data.
+        var unknown = header.Select((h, i) => (Name: h, Position: i + 1)).Where(h => !EnrolmentColumns.All.Contains(h.Name, StringComparer.Ordinal)).Select(h => h.Position).ToList();
         if (unknown.Count > 0)
         {
-            throw new ImportFileException($"The CSV header has unknown column(s): {string.Join(", ", unknown)}. Allowed columns: {string.Join(", ", EnrolmentColumns.All)}.");
+            throw new ImportFileException($"The first line must name the columns; column(s) {string.Join(", ", unknown)} of it are not known names. Allowed columns: {string.Join(", ", EnrolmentColumns.All)}.");
         }
 
         var missing = EnrolmentColumns.Required.Where(r => !header.Contains(r, StringComparer.Ordinal)).ToList();

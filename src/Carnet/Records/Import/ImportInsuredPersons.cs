@@ -94,20 +94,33 @@ public sealed class ImportInsuredPersons(
             counts.Updated += updated;
             counts.Unchanged += unchanged;
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        catch (Exception e) when (IsSaveFailure(e))
         {
-            // Most likely a concurrent import of the same persons: nothing of this batch was saved.
-            // Say so line by line; re-running the import is safe (it is idempotent).
+            // Nothing of this batch was saved. Save its lines one by one, so that one line the
+            // database refuses (or a person changed concurrently) does not cost the other 999.
             db.ChangeTracker.Clear();
-            foreach (var (line, _) in pending)
+            foreach (var item in pending)
             {
-                counts.Rejected++;
-                await ReportAsync(request, [new ImportLineError(line, "line", "could not be saved (a concurrent change to the same person); run the import again: known persons are not duplicated.")]);
+                try
+                {
+                    var (created, updated, unchanged) = await ApplyAsync([item], ct);
+                    counts.Created += created;
+                    counts.Updated += updated;
+                    counts.Unchanged += unchanged;
+                }
+                catch (Exception lineError) when (IsSaveFailure(lineError))
+                {
+                    db.ChangeTracker.Clear();
+                    counts.Rejected++;
+                    await ReportAsync(request, [new ImportLineError(item.Line, "line", $"could not be saved ({lineError.GetType().Name}): if the person was being changed at the same moment, import the file again (known persons are not duplicated); otherwise report it with the line number.")]);
+                }
             }
         }
 
         pending.Clear();
     }
+
+    private static bool IsSaveFailure(Exception e) => e is DbUpdateException or System.Data.Common.DbException;
 
     private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(List<(long Line, InsuredPerson Person)> pending, CancellationToken ct)
     {
@@ -125,6 +138,7 @@ public sealed class ImportInsuredPersons(
 
         int created = 0, updated = 0, unchanged = 0;
         var fresh = new List<HealthRecord>();
+        var contactChanged = new List<HealthRecord>();
         foreach (var (_, person) in pending)
         {
             var isNew = !known.TryGetValue(person.Nir, out var record);
@@ -137,7 +151,13 @@ public sealed class ImportInsuredPersons(
                 created++;
             }
 
-            var changed = !isNew && record!.Refresh(person, now);
+            var (email, address) = (record!.Email, record.Address);
+            var changed = !isNew && record.Refresh(person, now);
+            if (changed && record.State == RecordState.AwaitingNotice && (email != record.Email || address != record.Address))
+            {
+                contactChanged.Add(record);
+            }
+
             foreach (var representative in person.Representatives)
             {
                 if (representations.Add((record!.Id, representative)))
@@ -163,6 +183,13 @@ public sealed class ImportInsuredPersons(
         foreach (var record in fresh)
         {
             holderMail.SendNotice(record);
+        }
+
+        // Not yet informed and new contact details (for example after a bounce with no address):
+        // the notice goes again, to the new contact, with a new code.
+        foreach (var record in contactChanged)
+        {
+            await holderMail.ResendNoticeAsync(record, ct);
         }
 
         // Measured hot path: new rows go in bulk (docs/adr/0006); updates through EF Core, same transaction.

@@ -185,9 +185,25 @@ public sealed class InsuredPersonValidator(bool allowTestAuthorities)
             ok = false;
         }
 
+        ok &= Fits(line.AddressLine1, EnrolmentColumns.AddressLine1, 200, fail)
+            & Fits(line.AddressLine2, EnrolmentColumns.AddressLine2, 200, fail)
+            & Fits(line.PostalCode, EnrolmentColumns.PostalCode, 20, fail)
+            & Fits(line.City, EnrolmentColumns.City, 100, fail)
+            & Fits(line.Country, EnrolmentColumns.Country, 100, fail);
         return ok
             ? new PostalAddress(line.AddressLine1!.Trim(), line.AddressLine2?.Trim(), line.PostalCode!.Trim(), line.City!.Trim(), string.IsNullOrWhiteSpace(line.Country) ? "France" : line.Country.Trim())
             : null;
+    }
+
+    private static bool Fits(string? value, string field, int length, Action<string, string> fail)
+    {
+        if (value is null || value.Trim().Length <= length)
+        {
+            return true;
+        }
+
+        fail(field, $"is longer than {length} characters.");
+        return false;
     }
 
     private static List<Nir> Representatives(IReadOnlyList<string> values, Nir? person, DateOnly? birthDate, DateOnly today, Action<string, string> fail)

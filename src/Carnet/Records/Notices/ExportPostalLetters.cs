@@ -8,7 +8,7 @@ namespace Carnet.Records.Notices;
 /// Hands the waiting letters to the print house as a CSV file and marks them sent. A notice letter
 /// starts its opposition window at export. The letter text (with its code) is erased once exported.
 /// </summary>
-public sealed class ExportPostalLetters(CarnetDbContext db, TimeProvider clock)
+public sealed class ExportPostalLetters(CarnetDbContext db, HolderMail holderMail, TimeProvider clock)
 {
     private const int BatchSize = 500;
 
@@ -46,7 +46,7 @@ public sealed class ExportPostalLetters(CarnetDbContext db, TimeProvider clock)
             var noticeRecords = letters.Where(l => l.Purpose == NoticePurposes.Notice).Select(l => l.RecordId).ToList();
             foreach (var record in await db.Records.Where(r => noticeRecords.Contains(r.Id)).ToListAsync(ct))
             {
-                record.NoticeSent(now);
+                await holderMail.NoticeSentAsync(record, now, ct);
             }
 
             await db.SaveChangesAsync(ct);

@@ -12,32 +12,40 @@ namespace Carnet.Records.Notices;
 /// </summary>
 public sealed class HolderMail(CarnetDbContext db, Outbox outbox, TimeProvider clock, IOptions<RecordsOptions> options)
 {
+    /// <summary>Letters cost money: a person may ask for at most this many codes by post in 30 days.</summary>
+    public const int MaxRequestedLettersPerMonth = 3;
+
     /// <summary>The information before creation, with a first provisional code.</summary>
-    public void SendNotice(HealthRecord record, bool byPost = false)
+    public void SendNotice(HealthRecord record)
     {
         var now = clock.GetUtcNow();
+        record.CodeIssued(now, throttle: false);
         var (code, clear) = ProvisionalCode.Issue(record.Id, now, options.Value.ProvisionalCodeLifetime);
         db.ProvisionalCodes.Add(code);
         var forRepresentative = record.IsMinorOn(options.Value.Today(now));
-        Send(record, NoticePurposes.Notice, NoticeTemplates.Notice(record, forRepresentative, clear, code.ExpiresAt, options.Value.PublicBaseUrl), byPost);
+        Send(record, NoticePurposes.Notice, NoticeTemplates.Notice(record, forRepresentative, clear, code.ExpiresAt, options.Value.PublicBaseUrl), byPost: false);
     }
 
     /// <summary>
     /// A new provisional code; earlier live codes stop working. A person may ask at most once every 30
-    /// seconds (<paramref name="throttle"/>); the fallback to post after a bounce is not throttled.
+    /// seconds (<paramref name="throttle"/>, checked under the record's version so concurrent requests
+    /// cannot both pass); the fallback to post after a bounce is not throttled.
     /// </summary>
     public async Task SendNewCodeAsync(HealthRecord record, bool byPost, bool throttle, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var codes = await db.ProvisionalCodes.Where(c => c.RecordId == record.Id && c.UsedAt == null && c.SupersededAt == null).ToListAsync(ct);
-        var lastIssued = await db.ProvisionalCodes.Where(c => c.RecordId == record.Id).MaxAsync(c => (DateTimeOffset?)c.IssuedAt, ct);
-        if (throttle && lastIssued is { } last && now - last < LifecycleRules.ProvisionalCodeResendInterval)
+        record.CodeIssued(now, throttle);
+        if (throttle && (byPost || record.Email is null))
         {
-            var wait = (int)Math.Ceiling((LifecycleRules.ProvisionalCodeResendInterval - (now - last)).TotalSeconds);
-            throw new LifecycleException("code_requested_too_soon", $"A code was sent less than 30 seconds ago. Wait {wait} s before asking for a new one.");
+            var since = now.AddDays(-30);
+            var letters = await db.PostalLetters.CountAsync(l => l.RecordId == record.Id && l.CreatedAt >= since && l.Purpose != NoticePurposes.Information, ct);
+            if (letters >= MaxRequestedLettersPerMonth)
+            {
+                throw new LifecycleException("too_many_letters", "Several codes were already sent to you by post this month. Wait for the letter, or call the Carnet service to update your contact details.");
+            }
         }
 
-        foreach (var live in codes)
+        foreach (var live in await db.ProvisionalCodes.Where(c => c.RecordId == record.Id && c.UsedAt == null && c.SupersededAt == null).ToListAsync(ct))
         {
             live.Supersede(now);
         }
@@ -49,6 +57,31 @@ public sealed class HolderMail(CarnetDbContext db, Outbox outbox, TimeProvider c
             ? NoticeTemplates.Notice(record, record.IsMinorOn(options.Value.Today(now)), clear, code.ExpiresAt, options.Value.PublicBaseUrl)
             : NoticeTemplates.NewProvisionalCode(clear, code.ExpiresAt, options.Value.PublicBaseUrl);
         Send(record, purpose, text, byPost);
+    }
+
+    /// <summary>
+    /// The person's contact details changed before they were informed: the unsent notice is dropped and
+    /// a new one, with a new code, goes to the new contact.
+    /// </summary>
+    public async Task ResendNoticeAsync(HealthRecord record, CancellationToken ct)
+    {
+        db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.RecordId == record.Id && m.Purpose == NoticePurposes.Notice && m.Status == OutboxStatus.Pending).ToListAsync(ct));
+        db.PostalLetters.RemoveRange(await db.PostalLetters.Where(l => l.RecordId == record.Id && l.Purpose == NoticePurposes.Notice && l.ExportedAt == null).ToListAsync(ct));
+        await SendNewCodeAsync(record, byPost: false, throttle: false, ct);
+    }
+
+    /// <summary>
+    /// The notice left (e-mail accepted, letters exported): the window starts, and the live codes are
+    /// kept valid at least the window and a fortnight of postal delay, however late the sending was.
+    /// </summary>
+    public async Task NoticeSentAsync(HealthRecord record, DateTimeOffset at, CancellationToken ct)
+    {
+        record.NoticeSent(at);
+        var until = at + LifecycleRules.OppositionWindow + TimeSpan.FromDays(14);
+        foreach (var code in await db.ProvisionalCodes.Where(c => c.RecordId == record.Id && c.UsedAt == null && c.SupersededAt == null).ToListAsync(ct))
+        {
+            code.LastAtLeastUntil(until);
+        }
     }
 
     /// <summary>Tells the holder a lifecycle step happened. Silently skipped when no contact is known.</summary>

@@ -17,8 +17,10 @@ public sealed class NoticeDeliveryObserver(CarnetDbContext db, HolderMail holder
             return;
         }
 
-        var record = await db.Records.FindAsync([recordId], ct);
-        record?.NoticeSent(message.SentAt!.Value);
+        if (await db.Records.FindAsync([recordId], ct) is { } record)
+        {
+            await holderMail.NoticeSentAsync(record, message.SentAt!.Value, ct);
+        }
     }
 
     public async Task BouncedAsync(OutboxMessage message, CancellationToken ct)

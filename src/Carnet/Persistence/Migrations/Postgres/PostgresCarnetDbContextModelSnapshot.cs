@@ -229,6 +229,9 @@ namespace Carnet.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -409,6 +412,10 @@ namespace Carnet.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RecordId");
@@ -444,6 +451,10 @@ namespace Carnet.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -497,6 +508,9 @@ namespace Carnet.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("LastCodeIssuedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Mobile")
                         .HasMaxLength(20)

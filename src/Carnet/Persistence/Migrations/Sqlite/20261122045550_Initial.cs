@@ -120,6 +120,7 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
@@ -177,6 +178,7 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     PurgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SuspensionObjectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastCodeIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -370,7 +372,8 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     MobileCodeSentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     MobileCodeAttempts = table.Column<int>(type: "INTEGER", nullable: false),
                     MobileConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -449,7 +452,8 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

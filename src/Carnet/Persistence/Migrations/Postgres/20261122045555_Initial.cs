@@ -121,6 +121,7 @@ namespace Carnet.Persistence.Migrations.Postgres
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
@@ -178,6 +179,7 @@ namespace Carnet.Persistence.Migrations.Postgres
                     PurgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SuspensionObjectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastCodeIssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -371,7 +373,8 @@ namespace Carnet.Persistence.Migrations.Postgres
                     MobileCodeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     MobileCodeAttempts = table.Column<int>(type: "integer", nullable: false),
                     MobileConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -450,7 +453,8 @@ namespace Carnet.Persistence.Migrations.Postgres
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
