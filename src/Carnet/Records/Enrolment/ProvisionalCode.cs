@@ -71,7 +71,8 @@ public sealed class ProvisionalCode
     /// <summary>The code must outlast the opposition window, which starts only when the notice is sent.</summary>
     public void LastAtLeastUntil(DateTimeOffset until)
     {
-        if (until > ExpiresAt && IsLive(ExpiresAt - TimeSpan.FromTicks(1)))
+        // Even a code that expired while the notice was stuck is revived: the person never had it.
+        if (until > ExpiresAt && UsedAt is null && SupersededAt is null)
         {
             ExpiresAt = until;
             Version++;

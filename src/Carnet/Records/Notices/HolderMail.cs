@@ -12,7 +12,7 @@ namespace Carnet.Records.Notices;
 /// </summary>
 public sealed class HolderMail(CarnetDbContext db, Outbox outbox, TimeProvider clock, IOptions<RecordsOptions> options)
 {
-    /// <summary>Letters cost money: a person may ask for at most this many codes by post in 30 days.</summary>
+    /// <summary>Letters cost money: at most this many code letters (the notice included) in 30 days when the person asks.</summary>
     public const int MaxRequestedLettersPerMonth = 3;
 
     /// <summary>The information before creation, with a first provisional code.</summary>
