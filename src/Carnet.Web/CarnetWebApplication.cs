@@ -39,6 +39,8 @@ public static class CarnetWebApplication
             SupportedUICultures = [new CultureInfo("fr"), new CultureInfo("en")],
         });
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
 

@@ -8,6 +8,7 @@ using Carnet.Mail;
 using Carnet.Persistence;
 using Carnet.Professionals;
 using Carnet.Records;
+using Carnet.SignIn;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddJobs(carnet.GetSection("Jobs"));
         services.AddMail(carnet.GetSection("Mail"));
         services.AddAccounts();
+        services.AddSignIn(carnet.GetSection("SignIn"));
         services.AddRecords(carnet.GetSection("Records"));
         services.AddProfessionals();
         services.AddAccess();

@@ -9,6 +9,7 @@ using Carnet.Records;
 using Carnet.Records.Enrolment;
 using Carnet.Records.Import;
 using Carnet.Records.Notices;
+using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<EstablishmentClient> EstablishmentClients => Set<EstablishmentClient>();
 
     public DbSet<DeclaredRole> DeclaredRoles => Set<DeclaredRole>();
+
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -77,6 +77,7 @@ public sealed class CarnetTestHost : IAsyncDisposable
         ["Carnet:Keys:GenerateIfMissing"] = "true",
         ["Carnet:Storage:Path"] = Path.Combine(folder, "blobs"),
         ["Carnet:Jobs:Enabled"] = "false",
+        ["Carnet:SignIn:SecureCookies"] = "false",
     };
 
     /// <summary>Runs a use case (or anything) in its own scope, like one request.</summary>
