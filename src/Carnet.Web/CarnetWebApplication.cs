@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Carnet.Records;
+using Carnet.SignIn;
+using Carnet.SignIn.People;
 using Carnet.Web.Demo;
 using Carnet.Web.Health;
 using Carnet.Web.Portal;
@@ -24,6 +28,7 @@ public static class CarnetWebApplication
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.AddJsonConsole();
@@ -48,6 +53,10 @@ public static class CarnetWebApplication
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGroup("/api/enrolment").WithTags("Enrolment").RequireRateLimiting(RecordsServiceCollectionExtensions.EnrolmentRateLimit).MapEnrolmentEndpoints();
         app.MapGroup("/api/activation").WithTags("Activation").RequireRateLimiting(RecordsServiceCollectionExtensions.EnrolmentRateLimit).MapActivationEndpoints();
+        app.MapGroup("/api/sign-in").WithTags("Sign-in").RequireRateLimiting(SignInServiceCollectionExtensions.SignInRateLimit).MapSignInEndpoints();
+        app.MapGroup("/api/password-reset").WithTags("Sign-in").RequireRateLimiting(SignInServiceCollectionExtensions.SignInRateLimit).MapPasswordResetEndpoints();
+        app.MapGroup("/api/sessions").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapSessionEndpoints();
+        app.MapGroup("/api/account").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,3 +1,4 @@
+using Carnet.Professionals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,5 +10,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     {
         builder.Property(a => a.Kind).HasMaxLength(20);
         builder.HasIndex(a => a.HolderRecordId).IsUnique();
+        builder.HasIndex(a => a.ProfessionalId).IsUnique();
+        builder.HasOne<Professional>().WithMany().HasForeignKey(a => a.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.AuthenticatorKey).HasMaxLength(1000);
     }
 }

@@ -3,6 +3,7 @@ using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Enrolment;
 using Carnet.Records.Import;
+using Carnet.SignIn;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,7 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         CredentialsRejectedException e => Problem(StatusCodes.Status422UnprocessableEntity, "credentials_rejected", "The login or password does not follow the rules: fix each point listed.", ("problems", e.Problems)),
         LifecycleException e => Problem(StatusOf(e.Code), e.Code, e.Message),
         RecordNotFoundException e => Problem(StatusCodes.Status404NotFound, "not_found", e.Message),
+        SignInRefusedException e => Problem(SignInStatusOf(e.Code), e.Code, e.Message),
         RegistrationException e => Problem(e.Code == "already_registered" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, e.Code, e.Message),
         ImportFileException e => Problem(StatusCodes.Status400BadRequest, "invalid_file", e.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "changed_meanwhile", "Someone or something changed this at the same moment. Nothing was saved: try again."),
@@ -49,6 +51,14 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         _ => StatusCodes.Status409Conflict,
     };
 
+    private static int SignInStatusOf(string code) => code switch
+    {
+        SignInRefusedException.InvalidCredentials or SignInRefusedException.AccountLocked => StatusCodes.Status401Unauthorized,
+        SignInRefusedException.ChallengeNotFound or "session_not_found" => StatusCodes.Status404NotFound,
+        SignInRefusedException.CodeInvalid or SignInRefusedException.CodeExpired or SignInRefusedException.CodeAlreadyUsed or SignInRefusedException.TooManyAttempts => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status409Conflict,
+    };
+
     private static ProblemDetails Problem(int status, string code, string detail, (string Key, object Value)? extension = null)
     {
         var problem = new ProblemDetails
@@ -56,6 +66,7 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
             Status = status,
             Title = status switch
             {
+                StatusCodes.Status401Unauthorized => "Sign-in refused",
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status409Conflict => "Not possible now",
                 StatusCodes.Status429TooManyRequests => "Too soon",

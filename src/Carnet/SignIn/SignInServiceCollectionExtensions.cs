@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Carnet.SignIn.Challenges;
+using Carnet.SignIn.People;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +42,19 @@ public static class SignInServiceCollectionExtensions
                 o.EventsType = typeof(SessionCookieEvents);
             });
         services.AddScoped<SessionCookieEvents>();
+        services.AddScoped<StartSession>();
+        services.AddScoped<ListSessions>();
+        services.AddScoped<EndSession>();
+        services.AddScoped<SignInChallenges>();
+        services.AddScoped<AccountLockout>();
+        services.AddScoped<AuthenticatorKeys>();
+        services.AddScoped<StartSignIn>();
+        services.AddScoped<ConfirmSignIn>();
+        services.AddScoped<ResendSignInCode>();
+        services.AddScoped<NewPassword>();
+        services.AddScoped<ChangePassword>();
+        services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<ResetPassword>();
 
         services.AddAuthorization(SignInPolicies.Add);
         services.AddSingleton<IAuthorizationHandler, HealthDataRequirement>();

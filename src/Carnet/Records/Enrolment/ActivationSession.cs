@@ -1,3 +1,5 @@
+using Carnet.SignIn;
+
 namespace Carnet.Records.Enrolment;
 
 /// <summary>
@@ -34,19 +36,19 @@ public sealed class ActivationSession
 
     public static (ActivationSession Session, string Token) Start(Guid recordId, DateTimeOffset at)
     {
-        var token = OneTimeCodes.Token();
+        var token = Secrets.Token();
         var session = new ActivationSession
         {
             Id = Guid.CreateVersion7(at),
             RecordId = recordId,
-            TokenHash = OneTimeCodes.Hash(token),
+            TokenHash = Secrets.Hash(token),
             StartedAt = at,
             ExpiresAt = at + Lifetime,
         };
         return (session, token);
     }
 
-    public static byte[] HashOf(string token) => OneTimeCodes.Hash(token);
+    public static byte[] HashOf(string token) => Secrets.Hash(token);
 
     public bool IsUsable(DateTimeOffset now) => CompletedAt is null && now < ExpiresAt;
 

@@ -1,3 +1,5 @@
+using Carnet.SignIn;
+
 namespace Carnet.Records.Enrolment;
 
 /// <summary>
@@ -26,9 +28,9 @@ public sealed class ContactConfirmation
     {
         LifecycleRules.EnsureNewCodeAllowed(CodeSentAt, now);
 
-        var code = OneTimeCodes.SixDigits();
+        var code = Secrets.SixDigits();
         Address = address;
-        CodeHash = OneTimeCodes.Hash(code);
+        CodeHash = Secrets.Hash(code);
         CodeSentAt = now;
         Attempts = 0;
         ConfirmedAt = null;
@@ -57,7 +59,7 @@ public sealed class ContactConfirmation
             throw new LifecycleException("too_many_attempts", "Too many wrong codes. Ask for a new code.");
         }
 
-        if (!OneTimeCodes.Matches(CodeHash, code?.Trim()))
+        if (!Secrets.Matches(CodeHash, code?.Trim()))
         {
             Attempts++;
             throw new LifecycleException("code_invalid", $"This code is not the one we sent. Check it and try again ({MaxAttempts - Attempts} attempt(s) left), or ask for a new code.");

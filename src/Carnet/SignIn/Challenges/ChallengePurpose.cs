@@ -1,0 +1,8 @@
+namespace Carnet.SignIn.Challenges;
+
+/// <summary>What a challenge opens once passed.</summary>
+public enum ChallengePurpose
+{
+    SignIn,
+    PasswordReset,
+}

@@ -1,0 +1,20 @@
+using Carnet.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Carnet.SignIn.Challenges;
+
+internal sealed class SignInChallengeConfiguration : IEntityTypeConfiguration<SignInChallenge>
+{
+    public void Configure(EntityTypeBuilder<SignInChallenge> builder)
+    {
+        builder.ToTable("SignInChallenges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.TokenHash).HasMaxLength(32);
+        builder.Property(c => c.CodeHash).HasMaxLength(32);
+        builder.HasIndex(c => c.TokenHash).IsUnique();
+        builder.HasIndex(c => c.ExpiresAt);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
