@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.SignIn;
 using Carnet.SignIn.People;
@@ -57,6 +58,11 @@ public static class CarnetWebApplication
         app.MapGroup("/api/password-reset").WithTags("Sign-in").RequireRateLimiting(SignInServiceCollectionExtensions.SignInRateLimit).MapPasswordResetEndpoints();
         app.MapGroup("/api/sessions").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapSessionEndpoints();
         app.MapGroup("/api/account").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapAccountEndpoints();
+        app.MapGroup("/api/records").WithTags("Records").RequireAuthorization(SignInPolicies.HealthData).MapRecordEndpoints();
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(SignInPolicies.Operator);
+        admin.MapGroup("/directory").WithTags("Administration").MapDirectoryAdminEndpoints();
+        admin.MapGroup("/accounts").WithTags("Administration").MapStaffAccountEndpoints();
+        admin.MapGroup("/records").WithTags("Administration").MapLifecycleAdminEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -9,6 +9,7 @@ public static class AccessServiceCollectionExtensions
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddScoped<IRecordContentPurger, DeclaredRolesPurger>();
+        services.AddScoped<AccessGate>();
         return services;
     }
 }

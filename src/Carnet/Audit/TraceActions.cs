@@ -15,4 +15,5 @@ public static class TraceActions
     public const string SuspensionLifted = "record.suspension_lifted";
     public const string RepresentationEnded = "representation.ended";
     public const string LifecycleViewed = "record.lifecycle_viewed";
+    public const string RecordViewed = "record.viewed";
 }

@@ -48,6 +48,7 @@ public static class RecordsServiceCollectionExtensions
         services.AddScoped<HolderLifecycleRequest>();
         services.AddScoped<OperatorLifecycleRequest>();
         services.AddScoped<ShowRecordLifecycle>();
+        services.AddScoped<ShowRecords>();
         services.AddScoped<StartActivation>();
         services.AddScoped<SendContactCode>();
         services.AddScoped<ConfirmContact>();

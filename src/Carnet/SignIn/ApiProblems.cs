@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carnet.SignIn;
 
@@ -22,6 +23,8 @@ internal static class ApiProblems
         };
         problem.Extensions["code"] = code;
         http.Response.StatusCode = status;
-        return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", http.RequestAborted);
+
+        // The same writer as the exception handler's: a refusal and an absence produce the same bytes.
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
     }
 }

@@ -55,6 +55,7 @@ public static class SignInServiceCollectionExtensions
         services.AddScoped<ChangePassword>();
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
+        services.AddScoped<IssueStaffAccount>();
 
         services.AddAuthorization(SignInPolicies.Add);
         services.AddSingleton<IAuthorizationHandler, HealthDataRequirement>();

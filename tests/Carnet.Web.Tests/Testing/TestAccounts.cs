@@ -4,7 +4,9 @@ using System.Text.Json;
 using Carnet.Accounts;
 using Carnet.Jobs;
 using Carnet.Persistence;
+using Carnet.Professionals;
 using Carnet.Records.Import;
+using Carnet.SignIn.People;
 using Carnet.Tests.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +63,59 @@ public static class TestAccounts
         await DispatchAsync(app);
         var confirmed = await client.PostAsJsonAsync("/api/sign-in/code", new { challengeToken = token, code = app.Mail.LastOneTimeCodeTo(People.AliceEmail) });
         confirmed.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Opens a professional's or operator's account as the operator would; returns its login, password and authenticator secret.</summary>
+    public static async Task<(string Login, string Password, byte[] Secret)> IssueStaffAsync(CarnetWebFactory app, IssueStaffAccount.Request request)
+    {
+        _ = app.Server;
+        await using var scope = app.Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<IssueStaffAccount>().HandleAsync(request, CancellationToken.None);
+        return (issued.Login, issued.FirstPassword, SecretOf(issued.AuthenticatorUri));
+    }
+
+    /// <summary>Dr Claire LEFÈVRE, médecin généraliste, registered and given an account.</summary>
+    public static async Task<(string Login, string Password, byte[] Secret)> CreateDoctorAsync(CarnetWebFactory app)
+    {
+        _ = app.Server;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RegisterProfessional>().HandleAsync(
+                new RegisterProfessional.Request(DoctorRpps, null, "LEFÈVRE", "Claire", "10", "SM54", "claire.lefevre@example.org"), CancellationToken.None);
+        }
+
+        return await IssueStaffAsync(app, new IssueStaffAccount.Request(AccountKind.Professional, Professional: DoctorRpps));
+    }
+
+    public const string DoctorRpps = "10101234564";
+
+    /// <summary>Password then the authenticator's current code: the client then carries the session cookie.</summary>
+    public static async Task SignInStaffAsync(CarnetWebFactory app, HttpClient client, string login, string password, byte[] secret)
+    {
+        var token = await StartSignInAsync(client, login, password);
+        var confirmed = await client.PostAsJsonAsync("/api/sign-in/code", new { challengeToken = token, code = Totp.Code(secret, Totp.StepAt(app.Clock.GetUtcNow())) });
+        confirmed.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The secret of an otpauth:// key URI (base32, RFC 4648).</summary>
+    public static byte[] SecretOf(string keyUri)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var base32 = System.Web.HttpUtility.ParseQueryString(new Uri(keyUri).Query)["secret"]!;
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in base32)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)((buffer >> (bits - 8)) & 0xFF));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
     }
 
     public static async Task DispatchAsync(CarnetWebFactory app)

@@ -30,7 +30,7 @@ public sealed class StartSignIn(
 
     public async Task<Result> HandleAsync(Request request, CancellationToken ct)
     {
-        var account = string.IsNullOrWhiteSpace(request.Login) || request.Login.Length > 256 ? null : await users.FindByNameAsync(request.Login.Trim());
+        var account = await FindAsync(request.Login);
         if (account?.PasswordHash is null)
         {
             // Hash anyway, so that an unknown login takes as long as a wrong password.
@@ -53,6 +53,24 @@ public sealed class StartSignIn(
         var sentTo = factor == SecondFactor.Authenticator ? null : SendCode(outbox, account, challenge, factor, now);
         await db.SaveChangesAsync(ct);
         return new Result(token, factor, sentTo, challenge.ExpiresAt);
+    }
+
+    /// <summary>The account of a login; a professional may type their 11-digit RPPS number, whose idNat_PS is their login.</summary>
+    private async Task<Account?> FindAsync(string? login)
+    {
+        if (string.IsNullOrWhiteSpace(login) || login.Length > 256)
+        {
+            return null;
+        }
+
+        var trimmed = login.Trim();
+        var account = await users.FindByNameAsync(trimmed);
+        if (account is null && trimmed.Length == 11 && trimmed.All(char.IsAsciiDigit))
+        {
+            account = await users.FindByNameAsync("8" + trimmed);
+        }
+
+        return account;
     }
 
     /// <summary>Sends a new code of <paramref name="challenge"/> to the account's contact; returns the contact, masked.</summary>
