@@ -45,7 +45,7 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
     private static int StatusOf(string code) => code switch
     {
         IdentityProof.NotRecognised or "activation_not_found" => StatusCodes.Status404NotFound,
-        "code_requested_too_soon" or "too_many_letters" => StatusCodes.Status429TooManyRequests,
+        "code_requested_too_soon" or "too_many_letters" or "code_attempts_locked" => StatusCodes.Status429TooManyRequests,
         "code_invalid" or "code_expired" or "code_already_used" or "too_many_attempts" or "no_code_sent"
             or "terms_not_accepted" or "contacts_not_confirmed" or "minor_record" => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,

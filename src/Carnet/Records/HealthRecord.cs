@@ -66,6 +66,12 @@ public sealed class HealthRecord
     /// <summary>When the last provisional code was issued: a person may ask for one every 30 seconds.</summary>
     public DateTimeOffset? LastCodeIssuedAt { get; private set; }
 
+    /// <summary>Wrong provisional codes typed in a row (with the right NIR and serial); counted atomically by IdentityProof.</summary>
+    public int ProvisionalCodeFailures { get; private set; }
+
+    /// <summary>Set after too many wrong provisional codes: no code is accepted until then.</summary>
+    public DateTimeOffset? ProvisionalCodeLockedUntil { get; private set; }
+
     /// <summary>Optimistic concurrency: two nodes cannot both move the same record.</summary>
     public int Version { get; private set; }
 

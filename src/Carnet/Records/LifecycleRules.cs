@@ -12,6 +12,12 @@ public static class LifecycleRules
     /// <summary>A new provisional code may be requested at most once every 30 seconds (product rule).</summary>
     public static readonly TimeSpan ProvisionalCodeResendInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Wrong provisional codes in a row before the record refuses codes for a while (lockout, issue #3).</summary>
+    public const int ProvisionalCodeMaxFailures = 5;
+
+    /// <summary>How long a record refuses provisional codes after too many wrong ones.</summary>
+    public static readonly TimeSpan ProvisionalCodeLockout = TimeSpan.FromMinutes(15);
+
     /// <summary>Refuses a new code asked less than 30 seconds after the previous one, saying how long to wait.</summary>
     public static void EnsureNewCodeAllowed(DateTimeOffset? lastSent, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using Carnet.Persistence;
 using Carnet.Records;
 using Carnet.Tests.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,40 @@ public class ProvisionalCodeTests
         var expired = await Should.ThrowAsync<LifecycleException>(() => host.HolderStepAsync(LifecycleStep.ObjectToCreation, code));
 
         expired.Code.ShouldBe("code_expired");
+    }
+
+    [Theory]
+    [DatabaseProviders]
+    public async Task Five_wrong_codes_lock_the_records_codes_for_a_quarter_of_an_hour(DatabaseProvider provider)
+    {
+        await using var host = await Enrolled.AliceInWindowAsync(provider);
+        var code = host.Mail.LastProvisionalCodeTo(People.AliceEmail);
+        for (var i = 0; i < 4; i++)
+        {
+            (await Should.ThrowAsync<LifecycleException>(() => host.HolderStepAsync(LifecycleStep.ObjectToCreation, "AAAAA-AAAAA"))).Code.ShouldBe("code_invalid");
+        }
+
+        (await Should.ThrowAsync<LifecycleException>(() => host.HolderStepAsync(LifecycleStep.ObjectToCreation, "AAAAA-AAAAA"))).Code.ShouldBe("code_attempts_locked");
+        var locked = await Should.ThrowAsync<LifecycleException>(() => host.HolderStepAsync(LifecycleStep.ObjectToCreation, code));
+        locked.Code.ShouldBe("code_attempts_locked", "even the right code waits for the lock to end");
+        locked.Message.ShouldContain("15 more minute(s)");
+
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+        (await host.HolderStepAsync(LifecycleStep.ObjectToCreation, code)).ShouldBe(RecordState.Objected);
+    }
+
+    [Fact]
+    public async Task A_right_code_clears_the_count_of_wrong_ones()
+    {
+        await using var host = await Enrolled.AliceInWindowAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await Should.ThrowAsync<LifecycleException>(() => host.HolderStepAsync(LifecycleStep.ObjectToCreation, "AAAAA-AAAAA"));
+        }
+
+        await host.HolderStepAsync(LifecycleStep.ObjectToCreation, host.Mail.LastProvisionalCodeTo(People.AliceEmail));
+
+        (await host.QueryAsync(db => db.Records.Select(r => r.ProvisionalCodeFailures).SingleAsync())).ShouldBe(0);
     }
 
     [Fact]

@@ -38,12 +38,23 @@ public sealed class IdentityProof(CarnetDbContext db, TimeProvider clock)
         }
 
         var record = await FindAsync(nir, vitaleSerial, ct);
+        var now = clock.GetUtcNow();
+        if (record.ProvisionalCodeLockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            throw CodesLocked(lockedUntil - now);
+        }
+
         var codes = await db.ProvisionalCodes.Where(c => c.RecordId == record.Id).ToListAsync(ct);
         var match = codes.FirstOrDefault(c => c.Matches(typed));
-        var now = clock.GetUtcNow();
         if (match is null)
         {
+            await CountFailureAsync(record, now, ct);
             throw new LifecycleException("code_invalid", "This code is not the one we sent. Check it (letters and digits, no O or I), or ask for a new code.");
+        }
+
+        if (record.ProvisionalCodeFailures > 0)
+        {
+            await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProvisionalCodeFailures, 0), ct);
         }
 
         if (match.UsedAt is not null)
@@ -58,4 +69,25 @@ public sealed class IdentityProof(CarnetDbContext db, TimeProvider clock)
 
         return (record, match);
     }
+
+    /// <summary>
+    /// Counts a wrong code with an atomic increment (parallel guesses on several nodes all count) and
+    /// locks the record's codes once there are too many: guessing a 10-character code is then hopeless.
+    /// </summary>
+    private async Task CountFailureAsync(HealthRecord record, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProvisionalCodeFailures, r => r.ProvisionalCodeFailures + 1), ct);
+        var failures = await db.Records.Where(r => r.Id == record.Id).Select(r => r.ProvisionalCodeFailures).SingleAsync(ct);
+        if (failures >= LifecycleRules.ProvisionalCodeMaxFailures)
+        {
+            var until = now + LifecycleRules.ProvisionalCodeLockout;
+            await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(
+                u => u.SetProperty(r => r.ProvisionalCodeFailures, 0).SetProperty(r => r.ProvisionalCodeLockedUntil, until), ct);
+            throw CodesLocked(LifecycleRules.ProvisionalCodeLockout);
+        }
+    }
+
+    private static LifecycleException CodesLocked(TimeSpan remaining) => new(
+        "code_attempts_locked",
+        $"Too many wrong codes were typed for this record: codes are refused for {Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes))} more minute(s). Wait, then type the code from your latest e-mail or letter.");
 }

@@ -541,6 +541,12 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ObjectedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ProvisionalCodeFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ProvisionalCodeLockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("PurgeDueAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -534,6 +534,12 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.Property<long?>("ObjectedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ProvisionalCodeFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProvisionalCodeLockedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PurgeDueAt")
                         .HasColumnType("INTEGER");
 
