@@ -10,6 +10,7 @@ using Carnet.Records.Enrolment;
 using Carnet.Records.Import;
 using Carnet.Records.Notices;
 using Carnet.SignIn.Challenges;
+using Carnet.SignIn.KeyRing;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -53,6 +54,8 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

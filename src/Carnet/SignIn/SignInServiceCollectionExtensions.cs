@@ -1,12 +1,17 @@
 using System.Threading.RateLimiting;
+using Carnet.Documents.Encryption;
 using Carnet.SignIn.Challenges;
+using Carnet.SignIn.KeyRing;
 using Carnet.SignIn.People;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Carnet.SignIn;
 
@@ -20,6 +25,14 @@ public static class SignInServiceCollectionExtensions
     {
         services.Configure<SignInOptions>(configuration);
         var options = configuration.Get<SignInOptions>() ?? new SignInOptions();
+
+        // One key ring for every node, in the database, each key sealed under the master key (KeyRing/).
+        services.AddDataProtection().SetApplicationName("Carnet");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new DatabaseKeyRing(sp.GetRequiredService<IServiceScopeFactory>());
+            o.XmlEncryptor = new MasterKeyXmlEncryptor(sp.GetRequiredService<MasterKeyRing>());
+        }));
 
         services.AddAuthentication(SignInSchemes.Default)
             .AddPolicyScheme(SignInSchemes.Default, "Session or establishment token", o => o.ForwardDefaultSelector = http =>

@@ -18,6 +18,7 @@ public sealed class CarnetWebFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly TemporaryFolder _folder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsStorage = true;
 
     private CarnetWebFactory(TestDatabase database, TemporaryFolder folder, IDictionary<string, string?>? settings)
     {
@@ -39,6 +40,17 @@ public sealed class CarnetWebFactory : WebApplicationFactory<Program>
     public string Folder => _folder.Path;
 
     public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    /// <summary>Another node of the same deployment: same database and folders, its own process state.</summary>
+    public CarnetWebFactory SecondNode() => new(_database, _folder, _settings, ownsStorage: false);
+
+    private CarnetWebFactory(TestDatabase database, TemporaryFolder folder, Dictionary<string, string?> settings, bool ownsStorage)
+    {
+        _database = database;
+        _folder = folder;
+        _settings = new Dictionary<string, string?>(settings, StringComparer.Ordinal);
+        _ownsStorage = ownsStorage;
+    }
 
     public static async Task<CarnetWebFactory> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
     {
@@ -66,7 +78,10 @@ public sealed class CarnetWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
-        _folder.Dispose();
+        if (_ownsStorage)
+        {
+            await _database.DisposeAsync();
+            _folder.Dispose();
+        }
     }
 }

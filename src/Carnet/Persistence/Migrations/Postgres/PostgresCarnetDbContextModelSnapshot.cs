@@ -780,6 +780,28 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.ToTable("SignInChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Carnet.SignIn.KeyRing.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Carnet.SignIn.Sessions.AccountSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -773,6 +773,26 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.ToTable("SignInChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Carnet.SignIn.KeyRing.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Carnet.SignIn.Sessions.AccountSession", b =>
                 {
                     b.Property<Guid>("Id")
