@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Carnet.SignIn.People;
+using Carnet.Tests.Testing;
+using Carnet.Web.Tests.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using static Carnet.Web.Tests.Testing.TestAccounts;
+
+namespace Carnet.Web.Tests.Portal;
+
+/// <summary>The portal's sign-in page, as a browser posts it (antiforgery token included). Browser-driven tests arrive with the portal issue.</summary>
+public partial class SignInPageTests
+{
+    [Fact]
+    public async Task A_holder_signs_in_on_the_portal_with_the_code_sent_by_email()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var browser = app.CreateClient();
+
+        var codePage = await PostFormAsync(browser, "/connexion", "password", new() { ["Credentials.Login"] = AliceLogin, ["Credentials.Password"] = AlicePassword, ["Credentials.SendTo"] = "Email" });
+        codePage.ShouldContain("Le code à 6 chiffres envoyé à a•••@example.org");
+        await DispatchAsync(app);
+        var space = await PostFormAsync(browser, "/connexion", "code", CodeFields(codePage, app.Mail.LastOneTimeCodeTo(People.AliceEmail)));
+
+        space.ShouldContain("Bonjour Alice MARTIN");
+        space.ShouldContain("cet appareil");
+    }
+
+    [Fact]
+    public async Task A_professional_signs_in_on_the_portal_with_an_authenticator_code()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        var (_, password, secret) = await CreateDoctorAsync(app);
+        using var browser = app.CreateClient();
+
+        var codePage = await PostFormAsync(browser, "/connexion?culture=en&ui-culture=en", "password", new() { ["Credentials.Login"] = DoctorRpps, ["Credentials.Password"] = password });
+        codePage.ShouldContain("The 6-digit code shown by your authenticator app");
+        var space = await PostFormAsync(browser, "/connexion?culture=en&ui-culture=en", "code", CodeFields(codePage, Totp.Code(secret, Totp.StepAt(app.Clock.GetUtcNow()))));
+
+        space.ShouldContain("Hello Claire LEFÈVRE");
+        space.ShouldContain("idNat_PS 810101234564");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_explained_in_french_on_the_same_page()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var browser = app.CreateClient();
+
+        var page = await PostFormAsync(browser, "/connexion", "password", new() { ["Credentials.Login"] = AliceLogin, ["Credentials.Password"] = "Wrong#Pass1" });
+
+        page.ShouldContain("role=\"alert\"");
+        page.ShouldContain("L'identifiant ou le mot de passe n'est pas le bon");
+        page.ShouldContain($"value=\"{AliceLogin}\"", customMessage: "the login typed is kept");
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_the_antiforgery_token_is_refused()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var browser = app.CreateClient();
+
+        var response = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["_handler"] = "password",
+            ["Credentials.Login"] = AliceLogin,
+            ["Credentials.Password"] = AlicePassword,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        app.Mail.Mails.ShouldNotContain(m => m.To == People.AliceEmail && m.Subject.Contains("connexion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task My_space_sends_anonymous_visitors_to_the_sign_in_page()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await browser.GetAsync("/espace");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldStartWith("http://localhost/connexion");
+    }
+
+    /// <summary>Loads the page for a fresh antiforgery token, then posts the named form as a browser does; returns the page reached.</summary>
+    private static async Task<string> PostFormAsync(HttpClient browser, string path, string form, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(path);
+        return await PostWithTokenAsync(browser, path, form, Token(page), fields);
+    }
+
+    private static async Task<string> PostWithTokenAsync(HttpClient browser, string path, string form, string token, Dictionary<string, string> fields)
+    {
+        fields["_handler"] = form;
+        fields["__RequestVerificationToken"] = token;
+        var response = await browser.PostAsync(path, new FormUrlEncodedContent(fields));
+        response.EnsureSuccessStatusCode();
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static Dictionary<string, string> CodeFields(string codePage, string code) => new(StringComparer.Ordinal)
+    {
+        ["Code.ChallengeToken"] = Hidden(codePage, "Code.ChallengeToken"),
+        ["Code.Factor"] = Hidden(codePage, "Code.Factor"),
+        ["Code.SentTo"] = Hidden(codePage, "Code.SentTo"),
+        ["Code.Value"] = code,
+    };
+
+    private static string Token(string page) => Hidden(page, "__RequestVerificationToken");
+
+    private static string Hidden(string page, string name) =>
+        WebUtility.HtmlDecode(HiddenField().Matches(page).First(m => m.Groups["name"].Value == name).Groups["value"].Value);
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\"(?: value=\"(?<value>[^\"]*)\")?")]
+    private static partial Regex HiddenField();
+}
