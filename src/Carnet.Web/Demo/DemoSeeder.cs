@@ -9,6 +9,7 @@ using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Credentials;
 using Carnet.Records.Enrolment;
+using Carnet.SignIn.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class DemoSeeder(
     RegisterProfessional registerProfessional,
     RegisterEstablishment registerEstablishment,
     RegisterEstablishmentClient registerClient,
+    IssueStaffAccount issueStaffAccount,
     TimeProvider clock,
     IOptions<DemoOptions> options,
     IOptions<RecordsOptions> recordsOptions,
@@ -83,7 +85,10 @@ public sealed class DemoSeeder(
         var labClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("690000013", "Système de gestion de laboratoire"), ct);
         var hospitalClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("750000028", "Dossier patient informatisé"), ct);
 
-        await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, ct);
+        var doctorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Professional, Professional: "10101234564"), ct);
+        var operatorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Operator, Login: "operateur.demo", Email: "operateur@example.org"), ct);
+
+        await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, doctorSignIn, operatorSignIn, ct);
         logger.LogInformation("Demo data seeded: 4 holders, 4 professionals, 2 establishments with their clients");
     }
 
@@ -131,16 +136,20 @@ public sealed class DemoSeeder(
         }
     }
 
-    private async Task WriteSignInsAsync(HealthRecord jeanne, HealthRecord paul, string paulCode, HealthRecord amina, string aminaCode, string labClient, string hospitalClient, CancellationToken ct)
+    private async Task WriteSignInsAsync(HealthRecord jeanne, HealthRecord paul, string paulCode, HealthRecord amina, string aminaCode, string labClient, string hospitalClient, IssueStaffAccount.Result doctor, IssueStaffAccount.Result operatorStaff, CancellationToken ct)
     {
         var text = $"""
             Demo data (fictitious people; INS authority 1.2.250.1.213.1.4.11, development only):
-              Holder (activated)     login {HolderLogin}  password {HolderPassword}
+              Holder (activated)     login {HolderLogin}  password {HolderPassword}  (then the code sent to data/mail)
                                      NIR {jeanne.Nir.Value}  Vitale {jeanne.VitaleSerial.Value}  — mother of Léo MARTIN, a minor
               Holder (not activated) NIR {paul.Nir.Value}  Vitale {paul.VitaleSerial.Value}  provisional code {paulCode}
               In opposition window   NIR {amina.Nir.Value}  Vitale {amina.VitaleSerial.Value}  provisional code {aminaCode}
               Professionals          Dr Claire LEFÈVRE (médecin, RPPS 10101234564, Jeanne's médecin traitant),
                                      Marc PETIT (pharmacien), Sophie BERNARD (infirmière), Nadia ROUX (sage-femme)
+              Professional sign-in   RPPS 10101234564  password {doctor.FirstPassword}
+                                     authenticator code: node tools/totp.mjs '{doctor.AuthenticatorUri}'
+              Operator sign-in       login {operatorStaff.Login}  password {operatorStaff.FirstPassword}
+                                     authenticator code: node tools/totp.mjs '{operatorStaff.AuthenticatorUri}'
               Establishment clients  {labClient} (Laboratoire BioCarnet Lyon), {hospitalClient} (Centre hospitalier de Carnet)
               Mail and SMS sent by Carnet land in data/mail and data/sms.
 
