@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Carnet.Professionals;
 using Carnet.Records;
+using Carnet.Records.Import;
 using Carnet.SignIn;
 using Carnet.SignIn.People;
 using Carnet.Web.Demo;
@@ -74,6 +75,7 @@ public static class CarnetWebApplication
         admin.MapGroup("/directory").WithTags("Administration").MapDirectoryAdminEndpoints();
         admin.MapGroup("/accounts").WithTags("Administration").MapStaffAccountEndpoints();
         admin.MapGroup("/records").WithTags("Administration").MapLifecycleAdminEndpoints();
+        admin.MapGroup("/enrolment").WithTags("Administration").MapEnrolmentAdminEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

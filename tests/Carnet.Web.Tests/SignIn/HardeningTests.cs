@@ -73,4 +73,25 @@ public class HardeningTests
         stored.ShouldNotBeEmpty();
         stored.ShouldAllBe(k => k.Xml.Contains("carnetMasterKeyEncrypted") && !k.Xml.Contains("<masterKey"));
     }
+
+    [Fact]
+    public async Task Passwords_codes_tokens_and_cookies_never_reach_the_logs()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var token = await StartSignInAsync(client, AliceLogin, AlicePassword);
+        await DispatchAsync(app);
+        var code = app.Mail.LastOneTimeCodeTo(People.AliceEmail);
+        var wrong = await client.PostAsync("/api/sign-in/code", System.Net.Http.Json.JsonContent.Create(new { challengeToken = token, code = "999999" }));
+        var signedIn = await client.PostAsync("/api/sign-in/code", System.Net.Http.Json.JsonContent.Create(new { challengeToken = token, code }));
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("carnet.session=", StringComparison.Ordinal)).Split(';')[0]["carnet.session=".Length..];
+
+        wrong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        app.Logs.Lines.ShouldNotBeEmpty();
+        foreach (var secret in new[] { AlicePassword, code, token, cookie, People.Alice })
+        {
+            app.Logs.All.ShouldNotContain(secret);
+        }
+    }
 }

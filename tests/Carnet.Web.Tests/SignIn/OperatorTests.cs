@@ -33,6 +33,28 @@ public class OperatorTests
     }
 
     [Fact]
+    public async Task The_operator_imports_an_enrolment_file_and_looks_at_a_lifecycle_over_the_admin_api()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        var (login, password, secret) = await IssueStaffAsync(app, new IssueStaffAccount.Request(AccountKind.Operator, Login: "ops.dupont"));
+        using var ops = app.CreateClient();
+        await SignInStaffAsync(app, ops, login, password, secret);
+        var file = People.AliceLine() + "\n" + People.Line("1790169123045", "DURAND", "Bruno", "1979-13-03", "80250987654") + "\n";
+
+        var import = await ops.PostAsync("/api/admin/enrolment/batches?fileName=week47.ndjson", new StringContent(file, System.Text.Encoding.UTF8, "application/x-ndjson"));
+
+        import.StatusCode.ShouldBe(HttpStatusCode.Created, app.Logs.Lines.LastOrDefault(l => l.StartsWith("Error", StringComparison.Ordinal)));
+        var batch = await import.Content.ReadFromJsonAsync<JsonElement>();
+        batch.GetProperty("counts").GetProperty("created").GetInt64().ShouldBe(1);
+        batch.GetProperty("counts").GetProperty("rejected").GetInt64().ShouldBe(1);
+        var error = batch.GetProperty("errors")[0];
+        error.GetProperty("line").GetInt64().ShouldBe(2);
+        error.GetProperty("problem").GetString()!.ShouldNotContain("1979-13-03", customMessage: "rejected values are never echoed");
+        var lifecycle = await (await ops.PostAsJsonAsync("/api/admin/records/lifecycle", new { nir = People.Alice })).Content.ReadFromJsonAsync<JsonElement>();
+        lifecycle.GetProperty("displayName").GetString().ShouldBe("Alice MARTIN");
+    }
+
+    [Fact]
     public async Task Holders_and_professionals_cannot_use_the_admin_api()
     {
         await using var app = await CarnetWebFactory.StartAsync();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Carnet.Web.Tests.Testing;
 
@@ -37,6 +38,8 @@ public sealed class CarnetWebFactory : WebApplicationFactory<Program>
 
     public RecordingMailTransport Mail { get; } = new();
 
+    public CapturedLogs Logs { get; } = new();
+
     public string Folder => _folder.Path;
 
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -67,6 +70,7 @@ public sealed class CarnetWebFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
