@@ -170,4 +170,21 @@ public class HolderSignInTests
         cookie.ShouldContain("samesite=lax", Case.Insensitive);
         cookie.ShouldContain("secure", Case.Insensitive);
     }
+
+    [Fact]
+    public async Task Sign_in_requests_are_rate_limited_per_address()
+    {
+        await using var app = await CarnetWebFactory.StartAsync(settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["Carnet:SignIn:RequestsPerMinute"] = "3" });
+        using var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.PostAsJsonAsync("/api/sign-in/", new { login = "nobody.here", password = "Wrong#Pass1" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var limited = await client.PostAsJsonAsync("/api/password-reset/", new { login = "nobody.here" });
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        (await ProblemAsync(limited)).Code.ShouldBe("rate_limited");
+    }
 }
