@@ -54,7 +54,8 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
     private static int SignInStatusOf(string code) => code switch
     {
         SignInRefusedException.InvalidCredentials or SignInRefusedException.AccountLocked => StatusCodes.Status401Unauthorized,
-        SignInRefusedException.ChallengeNotFound or "session_not_found" => StatusCodes.Status404NotFound,
+        SignInRefusedException.ChallengeNotFound or "session_not_found" or "passkey_not_found" => StatusCodes.Status404NotFound,
+        "passkey_refused" => StatusCodes.Status422UnprocessableEntity,
         SignInRefusedException.CodeInvalid or SignInRefusedException.CodeExpired or SignInRefusedException.CodeAlreadyUsed or SignInRefusedException.TooManyAttempts => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
     };

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
+using Carnet.Accounts;
 using Carnet.Documents.Encryption;
 using Carnet.SignIn.Challenges;
 using Carnet.SignIn.KeyRing;
+using Carnet.SignIn.Passkeys;
 using Carnet.SignIn.People;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +11,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Carnet.SignIn;
@@ -69,6 +73,19 @@ public static class SignInServiceCollectionExtensions
         services.AddScoped<RequestPasswordReset>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<IssueStaffAccount>();
+        services.AddScoped<PasskeyCeremonies>();
+        services.TryAddScoped<IPasskeyHandler<Account>, PasskeyHandler<Account>>();
+
+        // A passkey signs in alone, so the device must check it is the person (fingerprint, face, PIN).
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+
+            // The page that ran the ceremony must be Carnet itself, as the request reached it (behind a proxy,
+            // forward the original scheme and host); no cross-origin frames.
+            o.ValidateOrigin = context => ValueTask.FromResult(!context.CrossOrigin && string.Equals(
+                context.Origin, $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
+        });
 
         services.AddAuthorization(SignInPolicies.Add);
         services.AddSingleton<IAuthorizationHandler, HealthDataRequirement>();

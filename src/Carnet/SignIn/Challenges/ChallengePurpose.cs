@@ -5,4 +5,6 @@ public enum ChallengePurpose
 {
     SignIn,
     PasswordReset,
+    PasskeyRegistration,
+    PasskeySignIn,
 }

@@ -6,4 +6,7 @@ public enum SecondFactor
     Email,
     Sms,
     Authenticator,
+
+    /// <summary>A passkey (WebAuthn): possession of the device key and the person's verification on it, in one step.</summary>
+    Passkey,
 }

@@ -15,7 +15,8 @@ public sealed class SignInChallenge
 
     public Guid Id { get; private set; }
 
-    public Guid AccountId { get; private set; }
+    /// <summary>The account signing in; none for a passkey sign-in, whose account the passkey itself names.</summary>
+    public Guid? AccountId { get; private set; }
 
     public ChallengePurpose Purpose { get; private set; }
 
@@ -34,12 +35,15 @@ public sealed class SignInChallenge
 
     public int Attempts { get; private set; }
 
+    /// <summary>The WebAuthn ceremony state Identity's passkey handler needs back (passkey challenges only).</summary>
+    public string? CeremonyState { get; private set; }
+
     public DateTimeOffset? CompletedAt { get; private set; }
 
     /// <summary>Optimistic concurrency: parallel guesses cannot get past the attempt limit.</summary>
     public int Version { get; private set; }
 
-    public static (SignInChallenge Challenge, string Token) Open(Guid accountId, ChallengePurpose purpose, SecondFactor factor, DateTimeOffset at, TimeSpan lifetime)
+    public static (SignInChallenge Challenge, string Token) Open(Guid? accountId, ChallengePurpose purpose, SecondFactor factor, DateTimeOffset at, TimeSpan lifetime)
     {
         var token = Secrets.Token();
         return (new SignInChallenge
@@ -52,6 +56,22 @@ public sealed class SignInChallenge
             StartedAt = at,
             ExpiresAt = at + lifetime,
         }, token);
+    }
+
+    /// <summary>Opens a passkey ceremony (registration or sign-in) whose state is checked when the browser answers.</summary>
+    public static (SignInChallenge Challenge, string Token) OpenCeremony(Guid? accountId, ChallengePurpose purpose, string state, DateTimeOffset at, TimeSpan lifetime)
+    {
+        var (challenge, token) = Open(accountId, purpose, SecondFactor.Passkey, at, lifetime);
+        challenge.CeremonyState = state;
+        return (challenge, token);
+    }
+
+    /// <summary>A ceremony is answered once, right or wrong.</summary>
+    public void EndCeremony(DateTimeOffset at)
+    {
+        CompletedAt = at;
+        CeremonyState = null;
+        Version++;
     }
 
     public bool IsUsable(DateTimeOffset now) => CompletedAt is null && now < ExpiresAt && Attempts < MaxAttempts;

@@ -1,4 +1,3 @@
-using Carnet.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +14,6 @@ internal sealed class SignInChallengeConfiguration : IEntityTypeConfiguration<Si
         builder.HasIndex(c => c.TokenHash).IsUnique();
         builder.HasIndex(c => c.ExpiresAt);
         builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.CeremonyState).HasMaxLength(8000);
     }
 }

@@ -720,11 +720,15 @@ namespace Carnet.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AccountId")
+                    b.Property<Guid?>("AccountId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CeremonyState")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("CodeHash")
                         .HasMaxLength(32)
@@ -762,8 +766,6 @@ namespace Carnet.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AccountId");
 
                     b.HasIndex("ExpiresAt");
 
@@ -1213,15 +1215,6 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.HasOne("Carnet.Records.HealthRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Carnet.SignIn.Challenges.SignInChallenge", b =>
-                {
-                    b.HasOne("Carnet.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

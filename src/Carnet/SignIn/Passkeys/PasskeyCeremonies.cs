@@ -1,0 +1,147 @@
+using Carnet.Accounts;
+using Carnet.Persistence;
+using Carnet.SignIn.Challenges;
+using Carnet.SignIn.People;
+using Carnet.SignIn.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Carnet.SignIn.Passkeys;
+
+/// <summary>
+/// Passkeys (WebAuthn) with Identity's .NET 10 handler: a signed-in person registers one on their device,
+/// then signs in with it alone — the device key proves possession and the person's fingerprint, face or
+/// PIN on it (user verification, required) proves it is them, so no code is sent. The ceremony state
+/// travels in a stored challenge rather than Identity's cookies, so any node can finish what another began.
+/// </summary>
+public sealed class PasskeyCeremonies(
+    CarnetDbContext db,
+    UserManager<Account> users,
+    IPasskeyHandler<Account> passkeys,
+    AccountLockout lockout,
+    StartSession sessions,
+    TimeProvider clock,
+    IOptions<SignInOptions> options)
+{
+    /// <summary>What the browser passes to <c>navigator.credentials.create()</c> or <c>get()</c>, and the token to answer with.</summary>
+    public sealed record Options(string CeremonyToken, string PublicKeyOptionsJson);
+
+    public sealed record PasskeyItem(string CredentialId, string? Name, DateTimeOffset CreatedAt);
+
+    public async Task<Options> StartRegistrationAsync(Caller caller, HttpContext http, CancellationToken ct)
+    {
+        var account = await db.Users.AsNoTracking().SingleAsync(a => a.Id == caller.AccountId, ct);
+        var created = await passkeys.MakeCreationOptionsAsync(new PasskeyUserEntity { Id = account.Id.ToString(), Name = account.UserName!, DisplayName = caller.DisplayName }, http);
+        return await OpenAsync(account.Id, ChallengePurpose.PasskeyRegistration, created.AttestationState, created.CreationOptionsJson, ct);
+    }
+
+    public async Task<PasskeyItem> CompleteRegistrationAsync(Caller caller, string? ceremonyToken, string? credentialJson, string? name, HttpContext http, CancellationToken ct)
+    {
+        var ceremony = await FindAsync(ceremonyToken, ChallengePurpose.PasskeyRegistration, ct);
+        if (ceremony.AccountId != caller.AccountId)
+        {
+            throw Refused("This passkey registration was started by another account. Start again from your account page.");
+        }
+
+        var result = await passkeys.PerformAttestationAsync(new PasskeyAttestationContext { CredentialJson = credentialJson ?? "", AttestationState = ceremony.CeremonyState, HttpContext = http });
+        ceremony.EndCeremony(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        if (!result.Succeeded)
+        {
+            throw Refused($"The passkey could not be registered ({result.Failure.Message}). Try again, or use another device.");
+        }
+
+        var account = await users.FindByIdAsync(caller.AccountId!.Value.ToString()) ?? throw Refused("Your account is gone. Sign in again.");
+        var passkey = result.Passkey;
+        passkey.Name = string.IsNullOrWhiteSpace(name) ? StartSession.DeviceName(http.Request.Headers.UserAgent.ToString()) : name.Trim()[..Math.Min(name.Trim().Length, 100)];
+        var saved = await users.AddOrUpdatePasskeyAsync(account, passkey);
+        if (!saved.Succeeded)
+        {
+            throw Refused("The passkey could not be saved. Try again.");
+        }
+
+        return new PasskeyItem(Base64Url(passkey.CredentialId), passkey.Name, passkey.CreatedAt);
+    }
+
+    public async Task<Options> StartSignInAsync(HttpContext http, CancellationToken ct)
+    {
+        // No login first: the browser offers the passkeys it holds for this site (discoverable credentials).
+        var request = await passkeys.MakeRequestOptionsAsync(null, http);
+        return await OpenAsync(null, ChallengePurpose.PasskeySignIn, request.AssertionState, request.RequestOptionsJson, ct);
+    }
+
+    public async Task<StartSession.Result> CompleteSignInAsync(string? ceremonyToken, string? credentialJson, HttpContext http, CancellationToken ct)
+    {
+        var ceremony = await FindAsync(ceremonyToken, ChallengePurpose.PasskeySignIn, ct);
+        var result = await passkeys.PerformAssertionAsync(new PasskeyAssertionContext { CredentialJson = credentialJson ?? "", AssertionState = ceremony.CeremonyState, HttpContext = http });
+        ceremony.EndCeremony(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        if (!result.Succeeded)
+        {
+            throw Refused("This passkey was not accepted. Sign in with your password, or register this device's passkey again from your account page.");
+        }
+
+        var account = result.User;
+        lockout.EnsureNotLocked(account);
+
+        // The signature counter moved on: saving it lets a cloned authenticator be noticed (WebAuthn §6.1.1).
+        await users.AddOrUpdatePasskeyAsync(account, result.Passkey);
+        await lockout.ResetAsync(account, ct);
+        return await sessions.HandleAsync(new StartSession.Request(account, "hwk user", http.Request.Headers.UserAgent.ToString()), ct);
+    }
+
+    public async Task<IReadOnlyList<PasskeyItem>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        var account = await db.Users.AsNoTracking().SingleAsync(a => a.Id == caller.AccountId, ct);
+        return [.. (await users.GetPasskeysAsync(account)).Select(p => new PasskeyItem(Base64Url(p.CredentialId), p.Name, p.CreatedAt))];
+    }
+
+    public async Task RemoveAsync(Caller caller, string credentialId, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(caller.AccountId!.Value.ToString()) ?? throw Refused("Your account is gone. Sign in again.");
+        byte[] id;
+        try
+        {
+            id = Convert.FromBase64String(credentialId.Replace('-', '+').Replace('_', '/').PadRight(credentialId.Length + ((4 - (credentialId.Length % 4)) % 4), '='));
+        }
+        catch (FormatException)
+        {
+            throw new SignInRefusedException("passkey_not_found", "This passkey is not one of yours. List your passkeys to see them.");
+        }
+
+        if (await users.GetPasskeyAsync(account, id) is null)
+        {
+            throw new SignInRefusedException("passkey_not_found", "This passkey is not one of yours. List your passkeys to see them.");
+        }
+
+        await users.RemovePasskeyAsync(account, id);
+    }
+
+    private async Task<Options> OpenAsync(Guid? accountId, ChallengePurpose purpose, string? state, string optionsJson, CancellationToken ct)
+    {
+        var (ceremony, token) = SignInChallenge.OpenCeremony(accountId, purpose, state ?? "", clock.GetUtcNow(), options.Value.OneTimeCodeLifetime);
+        db.SignInChallenges.Add(ceremony);
+        await db.SaveChangesAsync(ct);
+        return new Options(token, optionsJson);
+    }
+
+    private async Task<SignInChallenge> FindAsync(string? token, ChallengePurpose purpose, CancellationToken ct)
+    {
+        SignInChallenge? ceremony = null;
+        if (!string.IsNullOrWhiteSpace(token) && token.Length <= 100)
+        {
+            var hash = Secrets.Hash(token);
+            ceremony = await db.SignInChallenges.SingleOrDefaultAsync(c => c.TokenHash == hash && c.Purpose == purpose, ct);
+        }
+
+        return ceremony is not null && ceremony.IsUsable(clock.GetUtcNow())
+            ? ceremony
+            : throw new SignInRefusedException(SignInRefusedException.ChallengeNotFound, "This passkey step has expired or was already answered. Start again.");
+    }
+
+    private static SignInRefusedException Refused(string message) => new("passkey_refused", message);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Carnet.Web.Tests.Testing;
+using static Carnet.Web.Tests.Testing.TestAccounts;
+
+namespace Carnet.Web.Tests.SignIn;
+
+/// <summary>Optional passkeys (WebAuthn, Identity's .NET 10 support): registered once signed in, then enough alone to sign in.</summary>
+public class PasskeyTests
+{
+    [Fact]
+    public async Task A_holder_registers_a_passkey_then_signs_in_with_it_alone()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var authenticator = new SoftwareAuthenticator();
+        using var laptop = app.CreateClient();
+        await SignInAliceAsync(app, laptop);
+
+        var creation = await (await laptop.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var registered = await laptop.PostAsJsonAsync("/api/account/passkeys/", new
+        {
+            ceremonyToken = creation.GetProperty("ceremonyToken").GetString(),
+            credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement,
+            name = "Téléphone d'Alice",
+        });
+        registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        (await laptop.GetFromJsonAsync<JsonElement[]>("/api/account/passkeys/"))!.Single().GetProperty("name").GetString().ShouldBe("Téléphone d'Alice");
+
+        using var phone = app.CreateClient();
+        var request = await (await phone.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var signedIn = await phone.PostAsJsonAsync("/api/sign-in/passkey", new
+        {
+            ceremonyToken = request.GetProperty("ceremonyToken").GetString(),
+            credential = JsonDocument.Parse(authenticator.Get(request.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement,
+        });
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
+        var current = await phone.GetFromJsonAsync<JsonElement>("/api/sessions/current");
+        current.GetProperty("displayName").GetString().ShouldBe("Alice MARTIN");
+        current.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe(["hwk", "user"]);
+    }
+
+    [Fact]
+    public async Task An_assertion_cannot_be_replayed_and_a_removed_passkey_no_longer_signs_in()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var authenticator = new SoftwareAuthenticator();
+        using var client = app.CreateClient();
+        await SignInAliceAsync(app, client);
+        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement;
+        var passkey = await (await client.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential })).Content.ReadFromJsonAsync<JsonElement>();
+
+        using var other = app.CreateClient();
+        var request = await (await other.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var answer = new { ceremonyToken = request.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Get(request.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement };
+        (await other.PostAsJsonAsync("/api/sign-in/passkey", answer)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ProblemAsync(await other.PostAsJsonAsync("/api/sign-in/passkey", answer))).Code.ShouldBe("sign_in_not_found", "a ceremony is answered once");
+
+        (await client.DeleteAsync($"/api/account/passkeys/{passkey.GetProperty("credentialId").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var again = await (await other.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var refused = await other.PostAsJsonAsync("/api/sign-in/passkey", new { ceremonyToken = again.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Get(again.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
+        (await ProblemAsync(refused)).Code.ShouldBe("passkey_refused");
+    }
+}
