@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Carnet.Accounts;
 using Carnet.Documents.Encryption;
+using Carnet.Jobs;
 using Carnet.SignIn.Challenges;
 using Carnet.SignIn.KeyRing;
 using Carnet.SignIn.Passkeys;
@@ -74,6 +75,7 @@ public static class SignInServiceCollectionExtensions
         services.AddScoped<ResetPassword>();
         services.AddScoped<IssueStaffAccount>();
         services.AddScoped<PasskeyCeremonies>();
+        services.AddScheduledJob<PurgeEndedSessions>(PurgeEndedSessions.JobName, TimeSpan.FromHours(6));
         services.TryAddScoped<IPasskeyHandler<Account>, PasskeyHandler<Account>>();
 
         // A passkey signs in alone, so the device must check it is the person (fingerprint, face, PIN).
