@@ -57,6 +57,28 @@ public partial class SignInPageTests
     }
 
     [Fact]
+    public async Task A_holder_who_forgot_their_password_chooses_a_new_one_with_a_code()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var browser = app.CreateClient();
+
+        var codePage = await PostFormAsync(browser, "/mot-de-passe-oublie", "request", new() { ["Ask.Login"] = AliceLogin });
+        codePage.ShouldContain("Le code à 6 chiffres");
+        await DispatchAsync(app);
+        var done = await PostFormAsync(browser, "/mot-de-passe-oublie", "reset", new()
+        {
+            ["Choose.ResetToken"] = Hidden(codePage, "Choose.ResetToken"),
+            ["Choose.Code"] = app.Mail.LastOneTimeCodeTo(People.AliceEmail),
+            ["Choose.NewPassword"] = "Zr7!qLw#3Vb",
+        });
+
+        done.ShouldContain("Votre mot de passe est changé");
+        var signIn = await PostFormAsync(browser, "/connexion", "password", new() { ["Credentials.Login"] = AliceLogin, ["Credentials.Password"] = "Zr7!qLw#3Vb" });
+        signIn.ShouldContain("Le code à 6 chiffres envoyé à");
+    }
+
+    [Fact]
     public async Task A_form_posted_without_the_antiforgery_token_is_refused()
     {
         await using var app = await CarnetWebFactory.StartAsync();
