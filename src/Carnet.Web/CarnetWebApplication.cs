@@ -1,8 +1,11 @@
 using System.Globalization;
 using Carnet.Records;
+using Carnet.SignIn;
+using Carnet.SignIn.Establishments;
 using Carnet.Web.Demo;
 using Carnet.Web.Health;
 using Carnet.Web.Portal;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 
@@ -48,6 +51,8 @@ public static class CarnetWebApplication
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGroup("/api/enrolment").WithTags("Enrolment").RequireRateLimiting(RecordsServiceCollectionExtensions.EnrolmentRateLimit).MapEnrolmentEndpoints();
         app.MapGroup("/api/activation").WithTags("Activation").RequireRateLimiting(RecordsServiceCollectionExtensions.EnrolmentRateLimit).MapActivationEndpoints();
+        app.MapGroup("/oauth").WithTags("Establishment sign-in").MapEstablishmentTokenEndpoints();
+        app.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignInSchemes.Default }).MapCallerEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -9,6 +9,7 @@ using Carnet.Records;
 using Carnet.Records.Enrolment;
 using Carnet.Records.Import;
 using Carnet.Records.Notices;
+using Carnet.SignIn.Establishments;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,6 +51,12 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<DeclaredRole> DeclaredRoles => Set<DeclaredRole>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+
+    public DbSet<ClientKey> ClientKeys => Set<ClientKey>();
+
+    public DbSet<UsedClientAssertion> UsedClientAssertions => Set<UsedClientAssertion>();
+
+    public DbSet<TokenSigningKey> TokenSigningKeys => Set<TokenSigningKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

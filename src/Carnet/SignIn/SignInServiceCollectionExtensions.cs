@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Carnet.SignIn.Establishments;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -38,7 +39,8 @@ public static class SignInServiceCollectionExtensions
                 o.LoginPath = "/connexion";
                 o.AccessDeniedPath = "/connexion";
                 o.EventsType = typeof(SessionCookieEvents);
-            });
+            })
+            .AddEstablishmentBearer(configuration);
         services.AddScoped<SessionCookieEvents>();
 
         services.AddAuthorization(SignInPolicies.Add);
