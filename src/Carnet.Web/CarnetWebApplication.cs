@@ -7,11 +7,13 @@ using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Import;
 using Carnet.SignIn;
+using Carnet.SignIn.Establishments;
 using Carnet.SignIn.Passkeys;
 using Carnet.SignIn.People;
 using Carnet.Web.Demo;
 using Carnet.Web.Health;
 using Carnet.Web.Portal;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 
@@ -78,6 +80,8 @@ public static class CarnetWebApplication
         admin.MapGroup("/accounts").WithTags("Administration").MapStaffAccountEndpoints();
         admin.MapGroup("/records").WithTags("Administration").MapLifecycleAdminEndpoints();
         admin.MapGroup("/enrolment").WithTags("Administration").MapEnrolmentAdminEndpoints();
+        app.MapGroup("/oauth").WithTags("Establishment sign-in").MapEstablishmentTokenEndpoints();
+        app.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignInSchemes.Default }).MapCallerEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -9,7 +9,7 @@ namespace Carnet.Web.Cli;
 /// </summary>
 public static class OperatorCli
 {
-    private static readonly string[] Commands = ["--help", "-h", "-?", "import", "jobs", "professionals", "establishments", "clients", "records", "letters", "accounts", "migrate"];
+    private static readonly string[] Commands = ["--help", "-h", "-?", "import", "jobs", "professionals", "establishments", "clients", "signing-keys", "records", "letters", "accounts", "migrate"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -22,6 +22,7 @@ public static class OperatorCli
         root.Subcommands.Add(RegistrationCommands.Professionals(context));
         root.Subcommands.Add(RegistrationCommands.Establishments(context));
         root.Subcommands.Add(RegistrationCommands.Clients(context));
+        root.Subcommands.Add(SigningKeysCommand.Create(context));
         root.Subcommands.Add(RecordsCommand.Create(context));
         root.Subcommands.Add(LettersCommand.Create(context));
         root.Subcommands.Add(AccountsCommand.Create(context));

@@ -3,7 +3,7 @@ using Carnet.Professionals;
 
 namespace Carnet.Web.Cli;
 
-/// <summary><c>carnet professionals|establishments|clients register</c>.</summary>
+/// <summary><c>carnet professionals|establishments|clients register</c>; the clients' keys are in <see cref="ClientKeyCommands"/>.</summary>
 public static class RegistrationCommands
 {
     public static Command Professionals(CliContext context)
@@ -58,6 +58,12 @@ public static class RegistrationCommands
             context.Out.WriteLine(clientId);
             return ExitCodes.Success;
         }, ct));
-        return new Command("clients", "Establishment software clients (system-to-system API access).") { register };
+        var clients = new Command("clients", "Establishment software clients (system-to-system API access).") { register };
+        foreach (var command in ClientKeyCommands.Create(context))
+        {
+            clients.Subcommands.Add(command);
+        }
+
+        return clients;
     }
 }

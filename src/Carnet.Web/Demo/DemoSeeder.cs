@@ -1,5 +1,9 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Carnet.Access;
 using Carnet.Accounts;
 using Carnet.Audit;
@@ -9,6 +13,7 @@ using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Credentials;
 using Carnet.Records.Enrolment;
+using Carnet.SignIn.Establishments;
 using Carnet.SignIn.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +24,9 @@ namespace Carnet.Web.Demo;
 /// <summary>
 /// Fills a new database with fictitious data so that Carnet can be tried at once: holders (one
 /// activated, her minor son, one created but not activated, one still in the opposition window),
-/// professionals of four professions (one is the holder's médecin traitant), a laboratory and a
-/// hospital with their software clients. Identities use the demo INS authority (.11), refused in
+/// professionals of four professions (one is the holder's médecin traitant, one a biologist), a laboratory
+/// and a hospital with their software clients, and a key for the laboratory's software (its private JWK
+/// is written beside the sign-ins, for tools/lab-call.mjs). Identities use the demo INS authority (.11), refused in
 /// production. Runs only when <c>Carnet:Demo:Seed</c> is on and the database has no record.
 /// </summary>
 public sealed class DemoSeeder(
@@ -31,13 +37,21 @@ public sealed class DemoSeeder(
     RegisterEstablishment registerEstablishment,
     RegisterEstablishmentClient registerClient,
     IssueStaffAccount issueStaffAccount,
+    RegisterClientKey registerClientKey,
     TimeProvider clock,
     IOptions<DemoOptions> options,
+    IOptions<EstablishmentSignInOptions> signInOptions,
     IOptions<RecordsOptions> recordsOptions,
     ILogger<DemoSeeder> logger)
 {
     public const string HolderLogin = "jeanne.martin";
     public const string HolderPassword = "Jm#2026-Demo!";
+
+    public const string LabKeyFile = "lab-client.jwk";
+    public const string LabSettingsFile = "lab-client.json";
+    public const string LabKid = "lab-demo-1";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private string SignInsFile => SignInsPath(options.Value);
 
@@ -77,6 +91,7 @@ public sealed class DemoSeeder(
         await registerProfessional.HandleAsync(new RegisterProfessional.Request("10202345673", null, "PETIT", "Marc", "21", null, "marc.petit@example.org"), ct);
         await registerProfessional.HandleAsync(new RegisterProfessional.Request("10303456783", null, "BERNARD", "Sophie", "60", null, "sophie.bernard@example.org"), ct);
         await registerProfessional.HandleAsync(new RegisterProfessional.Request("10404567892", null, "ROUX", "Nadia", "50", null, "nadia.roux@example.org"), ct);
+        await registerProfessional.HandleAsync(new RegisterProfessional.Request(Biologist.Rpps, null, Biologist.FamilyName, Biologist.GivenNames, Biologist.Profession, Biologist.Specialty, "emilie.robin@example.org"), ct);
         db.DeclaredRoles.Add(DeclaredRole.Declare(jeanne.Id, doctor.Id, CareRole.AttendingPhysician, now - (9 * days)));
         await db.SaveChangesAsync(ct);
 
@@ -84,12 +99,13 @@ public sealed class DemoSeeder(
         await registerEstablishment.HandleAsync(new RegisterEstablishment.Request("750000028", "Centre hospitalier de Carnet", EstablishmentKind.Hospital), ct);
         var labClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("690000013", "Système de gestion de laboratoire"), ct);
         var hospitalClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("750000028", "Dossier patient informatisé"), ct);
+        await GiveLabAKeyAsync(labClient, ct);
 
         var doctorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Professional, Professional: "10101234564"), ct);
         var operatorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Operator, Login: "operateur.demo", Email: "operateur@example.org"), ct);
 
         await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, doctorSignIn, operatorSignIn, ct);
-        logger.LogInformation("Demo data seeded: 4 holders, 4 professionals, 2 establishments with their clients");
+        logger.LogInformation("Demo data seeded: 4 holders, 5 professionals, 2 establishments with their clients, a key for the laboratory's software");
     }
 
     private HealthRecord Holder(string first13, string familyName, string givenNames, DateOnly birthDate, string vitale, string? email, string? mobile, PostalAddress? address = null)
@@ -145,17 +161,78 @@ public sealed class DemoSeeder(
               Holder (not activated) NIR {paul.Nir.Value}  Vitale {paul.VitaleSerial.Value}  provisional code {paulCode}
               In opposition window   NIR {amina.Nir.Value}  Vitale {amina.VitaleSerial.Value}  provisional code {aminaCode}
               Professionals          Dr Claire LEFÈVRE (médecin, RPPS 10101234564, Jeanne's médecin traitant),
-                                     Marc PETIT (pharmacien), Sophie BERNARD (infirmière), Nadia ROUX (sage-femme)
+                                     Marc PETIT (pharmacien), Sophie BERNARD (infirmière), Nadia ROUX (sage-femme),
+                                     Dr Émilie ROBIN (médecin biologiste, RPPS {Biologist.Rpps}, works at the laboratory)
               Professional sign-in   RPPS 10101234564  password {doctor.FirstPassword}
                                      authenticator code: node tools/totp.mjs '{doctor.AuthenticatorUri}'
               Operator sign-in       login {operatorStaff.Login}  password {operatorStaff.FirstPassword}
                                      authenticator code: node tools/totp.mjs '{operatorStaff.AuthenticatorUri}'
               Establishment clients  {labClient} (Laboratoire BioCarnet Lyon), {hospitalClient} (Centre hospitalier de Carnet)
+              Laboratory software    private key {Path.Combine(options.Value.Directory, LabKeyFile)}, settings {Path.Combine(options.Value.Directory, LabSettingsFile)}:
+                                     `node tools/lab-call.mjs` gets a token and calls GET /api/caller as Dr ROBIN
               Mail and SMS sent by Carnet land in data/mail and data/sms.
 
             """;
         Directory.CreateDirectory(options.Value.Directory);
         await File.WriteAllTextAsync(SignInsFile, text, ct);
+    }
+
+    private async Task GiveLabAKeyAsync(string clientId, CancellationToken ct)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = key.ExportParameters(includePrivateParameters: true);
+        var publicJwk = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url.EncodeToString(p.Q.X), ["y"] = Base64Url.EncodeToString(p.Q.Y), ["kid"] = LabKid, ["alg"] = "ES256", ["use"] = "sig" };
+        await registerClientKey.HandleAsync(new RegisterClientKey.Request(clientId, publicJwk.ToJsonString()), ct);
+
+        var privateJwk = publicJwk.DeepClone().AsObject();
+        privateJwk["d"] = Base64Url.EncodeToString(p.D);
+        var signIn = signInOptions.Value;
+        var settings = new JsonObject
+        {
+            ["client_id"] = clientId,
+            ["kid"] = LabKid,
+            ["private_key_file"] = LabKeyFile,
+            ["carnet_url"] = signIn.TokenIssuer,
+            ["token_endpoint"] = signIn.TokenEndpoint,
+            ["token_audience"] = signIn.TokenEndpoint,
+            ["api_base"] = signIn.ApiAudience,
+            ["api_audience"] = signIn.ApiAudience,
+            ["acting_professional_header"] = CheckActingProfessional.Header,
+            ["acting_professional"] = new JsonObject
+            {
+                ["id_nat_ps"] = "8" + Biologist.Rpps,
+                ["name"] = $"{Biologist.GivenNames} {Biologist.FamilyName}",
+                ["profession"] = Biologist.Profession,
+                ["specialty"] = Biologist.Specialty,
+            },
+        };
+        Directory.CreateDirectory(options.Value.Directory);
+        await WritePrivateAsync(Path.Combine(options.Value.Directory, LabKeyFile), privateJwk.ToJsonString(Indented), ct);
+        await WritePrivateAsync(Path.Combine(options.Value.Directory, LabSettingsFile), settings.ToJsonString(Indented), ct);
+    }
+
+    /// <summary>Readable by the developer only (mode 600): one file holds a private key.</summary>
+    private static async Task WritePrivateAsync(string path, string content, CancellationToken ct)
+    {
+        File.Delete(path);
+        var mode = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var file = new FileStream(path, mode);
+        await file.WriteAsync(Encoding.UTF8.GetBytes(content + "\n"), ct);
+    }
+
+    /// <summary>The laboratory's biologist, who acts through its software in the demo (TRE_G15 10 médecin, TRE_R38 SM03 biologie médicale).</summary>
+    private static class Biologist
+    {
+        public const string Rpps = "10505678903";
+        public const string FamilyName = "ROBIN";
+        public const string GivenNames = "Émilie";
+        public const string Profession = "10";
+        public const string Specialty = "SM03";
     }
 
     /// <summary>What a developer sees when Carnet has started: where it listens and the demo sign-ins.</summary>

@@ -10,6 +10,7 @@ using Carnet.Records.Enrolment;
 using Carnet.Records.Import;
 using Carnet.Records.Notices;
 using Carnet.SignIn.Challenges;
+using Carnet.SignIn.Establishments;
 using Carnet.SignIn.KeyRing;
 using Carnet.SignIn.Sessions;
 using Microsoft.AspNetCore.Identity;
@@ -56,6 +57,11 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ClientKey> ClientKeys => Set<ClientKey>();
+
+    public DbSet<UsedClientAssertion> UsedClientAssertions => Set<UsedClientAssertion>();
+
+    public DbSet<TokenSigningKey> TokenSigningKeys => Set<TokenSigningKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

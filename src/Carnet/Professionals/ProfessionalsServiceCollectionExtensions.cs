@@ -10,6 +10,7 @@ public static class ProfessionalsServiceCollectionExtensions
         services.AddScoped<RegisterProfessional>();
         services.AddScoped<RegisterEstablishment>();
         services.AddScoped<RegisterEstablishmentClient>();
+        services.AddScoped<SetEstablishmentClientEnabled>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Carnet.Accounts;
 using Carnet.Documents.Encryption;
 using Carnet.Jobs;
 using Carnet.SignIn.Challenges;
+using Carnet.SignIn.Establishments;
 using Carnet.SignIn.KeyRing;
 using Carnet.SignIn.Passkeys;
 using Carnet.SignIn.People;
@@ -58,7 +59,8 @@ public static class SignInServiceCollectionExtensions
                 o.LoginPath = "/connexion";
                 o.AccessDeniedPath = "/connexion";
                 o.EventsType = typeof(SessionCookieEvents);
-            });
+            })
+            .AddEstablishmentBearer(configuration);
         services.AddScoped<SessionCookieEvents>();
         services.AddScoped<StartSession>();
         services.AddScoped<ListSessions>();

@@ -1,33 +1,22 @@
-using Carnet.Mail;
-using Carnet.Persistence;
-using Carnet.Tests;
 using Carnet.Tests.Testing;
 using Carnet.Web.Cli;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Carnet.Web.Tests.Testing;
 
 namespace Carnet.Web.Tests.Cli;
 
 /// <summary>The operator's commands, run in-process with their exit codes and output.</summary>
 public sealed class OperatorCliTests : IAsyncLifetime
 {
-    private readonly TemporaryFolder _folder = new();
-    private readonly FakeClock _clock = new();
-    private readonly RecordingMailTransport _mail = new();
-    private TestDatabase? _database;
+    private OperatorCliRunner _cli = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite, _folder.Path);
+    public async Task InitializeAsync() => _cli = await OperatorCliRunner.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _cli.DisposeAsync();
 
     [Fact]
     public async Task Import_prints_its_counts_writes_rejected_lines_and_exits_1()
     {
-        var file = Path.Combine(_folder.Path, "persons.csv");
+        var file = Path.Combine(_cli.Folder, "persons.csv");
         await File.WriteAllTextAsync(file, $"""
             nir,family_name,given_names,birth_date,vitale_serial,email
             {People.Alice},MARTIN,Alice,1985-03-21,{People.AliceVitale},{People.AliceEmail}
@@ -48,7 +37,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
     [Fact]
     public async Task Importing_a_clean_file_twice_exits_0_and_changes_nothing()
     {
-        var file = Path.Combine(_folder.Path, "persons.ndjson");
+        var file = Path.Combine(_cli.Folder, "persons.ndjson");
         await File.WriteAllTextAsync(file, People.AliceLine() + "\n" + People.BrunoByPost() + "\n");
 
         (await RunAsync("import", file)).Exit.ShouldBe(ExitCodes.Success);
@@ -62,7 +51,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
     [Fact]
     public async Task A_file_with_a_wrong_header_exits_2_and_lists_the_expected_columns()
     {
-        var file = Path.Combine(_folder.Path, "persons.csv");
+        var file = Path.Combine(_cli.Folder, "persons.csv");
         await File.WriteAllTextAsync(file, "nir,name\n1,2\n");
 
         var (exit, _, errors) = await RunAsync("import", file);
@@ -74,7 +63,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
     [Fact]
     public async Task Records_show_prints_the_lifecycle_and_an_unknown_nir_exits_3()
     {
-        var file = Path.Combine(_folder.Path, "persons.ndjson");
+        var file = Path.Combine(_cli.Folder, "persons.ndjson");
         await File.WriteAllTextAsync(file, People.AliceLine());
         await RunAsync("import", file);
         await RunAsync("jobs", "run");
@@ -93,7 +82,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_step_exits_4_with_what_to_do()
     {
-        var file = Path.Combine(_folder.Path, "persons.ndjson");
+        var file = Path.Combine(_cli.Folder, "persons.ndjson");
         await File.WriteAllTextAsync(file, People.AliceLine());
         await RunAsync("import", file);
 
@@ -106,7 +95,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
     [Fact]
     public async Task Jobs_run_reports_each_job_and_sends_the_notices()
     {
-        var file = Path.Combine(_folder.Path, "persons.ndjson");
+        var file = Path.Combine(_cli.Folder, "persons.ndjson");
         await File.WriteAllTextAsync(file, People.AliceLine());
         await RunAsync("import", file);
 
@@ -115,7 +104,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
         exit.ShouldBe(ExitCodes.Success);
         output.ShouldContain("mail.dispatch-outbox: 1 item(s)");
         output.ShouldContain("records.create-after-opposition-window: 0 item(s)");
-        _mail.MailsTo(People.AliceEmail).ShouldHaveSingleItem();
+        _cli.Mail.MailsTo(People.AliceEmail).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -143,10 +132,10 @@ public sealed class OperatorCliTests : IAsyncLifetime
     [Fact]
     public async Task Letters_export_writes_the_print_house_file()
     {
-        var file = Path.Combine(_folder.Path, "persons.ndjson");
+        var file = Path.Combine(_cli.Folder, "persons.ndjson");
         await File.WriteAllTextAsync(file, People.BrunoByPost());
         await RunAsync("import", file);
-        var letters = Path.Combine(_folder.Path, "letters.csv");
+        var letters = Path.Combine(_cli.Folder, "letters.csv");
 
         var (exit, output, _) = await RunAsync("letters", "export", "--output", letters);
 
@@ -155,21 +144,5 @@ public sealed class OperatorCliTests : IAsyncLifetime
         (await File.ReadAllTextAsync(letters)).ShouldContain("Bruno DURAND");
     }
 
-    private async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var settings = CarnetTestHost.Settings(_database!, _folder.Path);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var exit = await OperatorCli.RunAsync(
-            args,
-            new CliOverrides(settings, services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-                services.Replace(ServiceDescriptor.Singleton<IMailTransport>(_mail));
-                services.Replace(ServiceDescriptor.Singleton<ISmsTransport>(_mail));
-            }),
-            output,
-            errors);
-        return (exit, output.ToString(), errors.ToString());
-    }
+    private Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args) => _cli.RunAsync(args);
 }

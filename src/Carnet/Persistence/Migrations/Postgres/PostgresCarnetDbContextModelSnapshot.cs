@@ -782,6 +782,105 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.ToTable("SignInChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Carnet.SignIn.Establishments.ClientKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("EstablishmentClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentClientId", "Kid")
+                        .IsUnique();
+
+                    b.ToTable("ClientKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.SignIn.Establishments.TokenSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SignsFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Generation")
+                        .IsUnique();
+
+                    b.HasIndex("Kid")
+                        .IsUnique();
+
+                    b.ToTable("TokenSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.SignIn.Establishments.UsedClientAssertion", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedClientAssertions", (string)null);
+                });
+
             modelBuilder.Entity("Carnet.SignIn.KeyRing.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1228,6 +1327,15 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.HasOne("Carnet.Records.HealthRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.SignIn.Establishments.ClientKey", b =>
+                {
+                    b.HasOne("Carnet.Professionals.EstablishmentClient", null)
+                        .WithMany()
+                        .HasForeignKey("EstablishmentClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -775,6 +775,105 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.ToTable("SignInChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("Carnet.SignIn.Establishments.ClientKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EstablishmentClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentClientId", "Kid")
+                        .IsUnique();
+
+                    b.ToTable("ClientKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.SignIn.Establishments.TokenSigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignsFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Generation")
+                        .IsUnique();
+
+                    b.HasIndex("Kid")
+                        .IsUnique();
+
+                    b.ToTable("TokenSigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.SignIn.Establishments.UsedClientAssertion", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedClientAssertions", (string)null);
+                });
+
             modelBuilder.Entity("Carnet.SignIn.KeyRing.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1215,6 +1314,15 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.HasOne("Carnet.Records.HealthRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.SignIn.Establishments.ClientKey", b =>
+                {
+                    b.HasOne("Carnet.Professionals.EstablishmentClient", null)
+                        .WithMany()
+                        .HasForeignKey("EstablishmentClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
