@@ -11,7 +11,7 @@ public static class CallerEndpoints
 {
     public sealed record ProfessionalView(string IdNatPs, string Name, string Profession, string? Specialty);
 
-    public sealed record CallerView(string Kind, string DisplayName, string? ClientId, string? Finess, ProfessionalView? ActingProfessional, string AccessMode);
+    public sealed record CallerView(CallerKind Kind, string DisplayName, string? ClientId, string? Finess, ProfessionalView? ActingProfessional, string AccessMode);
 
     public static IEndpointRouteBuilder MapCallerEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -28,6 +28,6 @@ public static class CallerEndpoints
         }
 
         var professional = caller.Professional is { } p ? new ProfessionalView(p.IdNatPs, p.DisplayName, p.ProfessionCode, p.SpecialtyCode) : null;
-        return TypedResults.Ok(new CallerView(caller.Kind.ToString(), caller.DisplayName, caller.ClientId, caller.Finess, professional, AccessModes.Name(caller.Mode)));
+        return TypedResults.Ok(new CallerView(caller.Kind, caller.DisplayName, caller.ClientId, caller.Finess, professional, AccessModes.Name(caller.Mode)));
     }
 }

@@ -64,7 +64,7 @@ public class EstablishmentHttpTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var caller = await response.Content.ReadFromJsonAsync<JsonElement>();
-        caller.GetProperty("kind").GetString().ShouldBe("Establishment");
+        caller.GetProperty("kind").GetString().ShouldBe("establishment");
         caller.GetProperty("displayName").GetString().ShouldBe("Émilie ROBIN");
         caller.GetProperty("clientId").GetString().ShouldBe(web.Lab.ClientId);
         caller.GetProperty("finess").GetString().ShouldBe(Lab.Finess);
