@@ -60,14 +60,16 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         _ => StatusCodes.Status409Conflict,
     };
 
-    private static ProblemDetails Problem(int status, string code, string detail, (string Key, object Value)? extension = null)
+    /// <summary>The one shape of every refusal: status, title, stable code, what to do next.</summary>
+    internal static ProblemDetails Problem(int status, string code, string detail, (string Key, object Value)? extension = null)
     {
         var problem = new ProblemDetails
         {
             Status = status,
             Title = status switch
             {
-                StatusCodes.Status401Unauthorized => "Sign-in refused",
+                StatusCodes.Status401Unauthorized => "Not signed in",
+                StatusCodes.Status403Forbidden => "Forbidden",
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status409Conflict => "Not possible now",
                 StatusCodes.Status429TooManyRequests => "Too soon",

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Carnet.SignIn;
@@ -9,19 +8,7 @@ internal static class ApiProblems
 {
     public static Task WriteAsync(HttpContext http, int status, string code, string detail)
     {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = status switch
-            {
-                StatusCodes.Status401Unauthorized => "Sign-in required",
-                StatusCodes.Status403Forbidden => "Forbidden",
-                StatusCodes.Status404NotFound => "Not found",
-                _ => "Refused",
-            },
-            Detail = detail,
-        };
-        problem.Extensions["code"] = code;
+        var problem = Http.DomainProblems.Problem(status, code, detail);
         http.Response.StatusCode = status;
 
         // The same writer as the exception handler's: a refusal and an absence produce the same bytes.
