@@ -56,6 +56,7 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         SignInRefusedException.InvalidCredentials or SignInRefusedException.AccountLocked => StatusCodes.Status401Unauthorized,
         SignInRefusedException.ChallengeNotFound or "session_not_found" or "passkey_not_found" => StatusCodes.Status404NotFound,
         "passkey_refused" => StatusCodes.Status422UnprocessableEntity,
+        "recent_sign_in_required" => StatusCodes.Status401Unauthorized,
         SignInRefusedException.CodeInvalid or SignInRefusedException.CodeExpired or SignInRefusedException.CodeAlreadyUsed or SignInRefusedException.TooManyAttempts => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
     };

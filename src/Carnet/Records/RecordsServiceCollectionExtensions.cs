@@ -31,9 +31,7 @@ public static class RecordsServiceCollectionExtensions
             limiter.OnRejected = (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(
-                    new { status = 429, title = "Too many requests", code = "rate_limited", detail = "Too many attempts from this connection. Wait a minute, then try again." },
-                    cancellationToken: ct));
+                return new ValueTask(Http.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many attempts from this connection. Wait a minute, then try again."));
             };
         });
         services.AddSingleton(_ => new PasswordRules(PasswordDictionary.Default));

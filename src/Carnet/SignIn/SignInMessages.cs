@@ -39,4 +39,24 @@ internal static class SignInMessages
         The password of your Carnet account has just been changed, and your other sessions were signed out.
         If this was not you, reset your password now and call the Carnet service.
         """);
+
+    public static NoticeText CredentialsReissued() => new(
+        "Accès Carnet renouvelé — Carnet sign-in re-issued",
+        """
+        Le service Carnet vient de vous attribuer un nouveau mot de passe et une nouvelle clé d'authentification ; vos sessions et vos clés d'accès (passkeys) précédentes ne fonctionnent plus.
+        Si vous ne l'avez pas demandé, appelez le service Carnet tout de suite.
+
+        The Carnet service has just given you a new password and a new authenticator key; your previous sessions and passkeys no longer work.
+        If you did not ask for this, call the Carnet service now.
+        """);
+
+    public static NoticeText PasskeyAdded(string name) => new(
+        "Nouvelle clé d'accès Carnet — New Carnet passkey",
+        $"""
+        Une clé d'accès (passkey) « {name} » vient d'être ajoutée à votre compte Carnet : elle permet de se connecter sans mot de passe.
+        Si ce n'est pas vous, supprimez-la depuis votre espace et changez votre mot de passe.
+
+        A passkey "{name}" has just been added to your Carnet account: it signs in without a password.
+        If this was not you, remove it from your account page and change your password.
+        """);
 }

@@ -42,7 +42,7 @@ public static class SignInServiceCollectionExtensions
 
         services.AddAuthentication(SignInSchemes.Default)
             .AddPolicyScheme(SignInSchemes.Default, "Session or establishment token", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
+                http.Request.Headers.Authorization.FirstOrDefault()?.TrimStart().StartsWith("Bearer", StringComparison.OrdinalIgnoreCase) == true
                     ? SignInSchemes.EstablishmentBearer
                     : SignInSchemes.Session)
             .AddCookie(SignInSchemes.Session, o =>

@@ -187,4 +187,20 @@ public class HolderSignInTests
         limited.Headers.RetryAfter.ShouldNotBeNull();
         (await ProblemAsync(limited)).Code.ShouldBe("rate_limited");
     }
+
+    [Theory]
+    [DatabaseProviders]
+    public async Task A_burst_of_parallel_guesses_gets_no_more_tries_than_guesses_one_by_one(DatabaseProvider provider)
+    {
+        await using var app = await CarnetWebFactory.StartAsync(provider, new Dictionary<string, string?>(StringComparer.Ordinal) { ["Carnet:SignIn:RequestsPerMinute"] = "1000" });
+        await CreateAliceAsync(app);
+        using var client = app.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+            await ProblemAsync(await client.PostAsJsonAsync("/api/sign-in/", new { login = AliceLogin, password = $"Wrong#Pass{i}" }))));
+
+        answers.Count(a => a.Code == "invalid_credentials").ShouldBeLessThanOrEqualTo(5, "at most 5 passwords are checked, as when guessing one by one");
+        answers.Where(a => a.Code != "invalid_credentials").ShouldAllBe(a => a.Code == "account_locked");
+        (await ProblemAsync(await client.PostAsJsonAsync("/api/sign-in/", new { login = AliceLogin, password = AlicePassword }))).Code.ShouldBe("account_locked");
+    }
 }

@@ -65,4 +65,28 @@ public class PasskeyTests
         var refused = await other.PostAsJsonAsync("/api/sign-in/passkey", new { ceremonyToken = again.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Get(again.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
         (await ProblemAsync(refused)).Code.ShouldBe("passkey_refused");
     }
+
+    [Fact]
+    public async Task Adding_a_passkey_needs_a_recent_sign_in_and_is_told_to_the_holder()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var client = app.CreateClient();
+        await SignInAliceAsync(app, client);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        var stale = await ProblemAsync(await client.PostAsync("/api/account/passkeys/options", null));
+        stale.Code.ShouldBe("recent_sign_in_required");
+        stale.Detail.ShouldContain("sign in again");
+
+        using var authenticator = new SoftwareAuthenticator();
+        using var fresh = app.CreateClient();
+        await SignInAliceAsync(app, fresh);
+        var creation = await (await fresh.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        (await fresh.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement, name = "Tablette" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        await DispatchAsync(app);
+
+        app.Mail.MailsTo(Carnet.Tests.Testing.People.AliceEmail).ShouldContain(m => m.TextBody.Contains("« Tablette »", StringComparison.Ordinal));
+    }
 }

@@ -86,6 +86,66 @@ public class PasswordTests
         token!.Length.ShouldBe(43);
         await DispatchAsync(app);
         app.Mail.Mails.Count.ShouldBe(before);
-        (await ProblemAsync(await client.PostAsJsonAsync("/api/password-reset/confirmation", new { resetToken = token, code = "123456", newPassword = NewPassword }))).Code.ShouldBe("sign_in_not_found");
+        (await ProblemAsync(await client.PostAsJsonAsync("/api/password-reset/confirmation", new { resetToken = token, code = "123456", newPassword = NewPassword }))).Code.ShouldBe("code_invalid");
+    }
+
+    [Fact]
+    public async Task Every_step_of_a_reset_answers_alike_for_a_real_and_an_unknown_login()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var client = app.CreateClient();
+        var real = (await (await client.PostAsJsonAsync("/api/password-reset/", new { login = AliceLogin })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString();
+        var decoy = (await (await client.PostAsJsonAsync("/api/password-reset/", new { login = "nobody.here" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString();
+
+        foreach (var token in new[] { real, decoy })
+        {
+            (await ProblemAsync(await client.PostAsJsonAsync("/api/password-reset/code/resend", new { resetToken = token }))).Code.ShouldBe("code_requested_too_soon");
+        }
+
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var resent = new List<string>();
+        foreach (var token in new[] { real, decoy })
+        {
+            var response = await client.PostAsJsonAsync("/api/password-reset/code/resend", new { resetToken = token });
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            body.GetProperty("sentTo").ValueKind.ShouldBe(JsonValueKind.Null, "a reset never says where the code went");
+            resent.Add(body.GetProperty("factor").GetString()!);
+            (await ProblemAsync(await client.PostAsJsonAsync("/api/password-reset/confirmation", new { resetToken = token, code = "000000", newPassword = NewPassword }))).Code.ShouldBe("code_invalid");
+        }
+
+        resent.Distinct().Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Reset_codes_are_capped_per_hour_and_wrong_ones_per_day()
+    {
+        await using var app = await CarnetWebFactory.StartAsync(settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["Carnet:SignIn:RequestsPerMinute"] = "1000" });
+        await CreateAliceAsync(app);
+        using var client = app.CreateClient();
+        for (var i = 0; i < 7; i++)
+        {
+            (await client.PostAsJsonAsync("/api/password-reset/", new { login = AliceLogin })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        await DispatchAsync(app);
+        app.Mail.MailsTo(People.AliceEmail).Count(m => m.Subject.Contains("Réinitialisation", StringComparison.Ordinal)).ShouldBe(5);
+
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        for (var round = 0; round < 2; round++)
+        {
+            var token = (await (await client.PostAsJsonAsync("/api/password-reset/", new { login = AliceLogin })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString();
+            for (var i = 0; i < 5; i++)
+            {
+                await client.PostAsJsonAsync("/api/password-reset/confirmation", new { resetToken = token, code = "000000", newPassword = NewPassword });
+            }
+        }
+
+        var last = (await (await client.PostAsJsonAsync("/api/password-reset/", new { login = AliceLogin })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString();
+        await DispatchAsync(app);
+        var refused = await ProblemAsync(await client.PostAsJsonAsync("/api/password-reset/confirmation", new { resetToken = last, code = app.Mail.LastOneTimeCodeTo(People.AliceEmail), newPassword = NewPassword }));
+        refused.Code.ShouldBe("too_many_attempts");
+        refused.Detail.ShouldContain("tomorrow");
     }
 }

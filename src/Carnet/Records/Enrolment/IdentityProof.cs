@@ -39,23 +39,20 @@ public sealed class IdentityProof(CarnetDbContext db, TimeProvider clock)
 
         var record = await FindAsync(nir, vitaleSerial, ct);
         var now = clock.GetUtcNow();
-        if (record.ProvisionalCodeLockedUntil is { } lockedUntil && lockedUntil > now)
-        {
-            throw CodesLocked(lockedUntil - now);
-        }
-
+        await ReserveAttemptAsync(record, now, ct);
         var codes = await db.ProvisionalCodes.Where(c => c.RecordId == record.Id).ToListAsync(ct);
         var match = codes.FirstOrDefault(c => c.Matches(typed));
         if (match is null)
         {
-            await CountFailureAsync(record, now, ct);
+            if (await FailuresAsync(record, ct) >= LifecycleRules.ProvisionalCodeMaxFailures)
+            {
+                await LockAsync(record, now, ct);
+            }
+
             throw new LifecycleException("code_invalid", "This code is not the one we sent. Check it (letters and digits, no O or I), or ask for a new code.");
         }
 
-        if (record.ProvisionalCodeFailures > 0)
-        {
-            await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProvisionalCodeFailures, 0), ct);
-        }
+        await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProvisionalCodeFailures, 0), ct);
 
         if (match.UsedAt is not null)
         {
@@ -71,20 +68,38 @@ public sealed class IdentityProof(CarnetDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Counts a wrong code with an atomic increment (parallel guesses on several nodes all count) and
-    /// locks the record's codes once there are too many: guessing a 10-character code is then hopeless.
+    /// Takes one attempt before the code is compared, with an atomic increment: parallel guesses on several
+    /// nodes each take a place, and those beyond the limit lock the record's codes unchecked.
     /// </summary>
-    private async Task CountFailureAsync(HealthRecord record, DateTimeOffset now, CancellationToken ct)
+    private async Task ReserveAttemptAsync(HealthRecord record, DateTimeOffset now, CancellationToken ct)
     {
-        await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProvisionalCodeFailures, r => r.ProvisionalCodeFailures + 1), ct);
-        var failures = await db.Records.Where(r => r.Id == record.Id).Select(r => r.ProvisionalCodeFailures).SingleAsync(ct);
-        if (failures >= LifecycleRules.ProvisionalCodeMaxFailures)
+        // As for accounts (AccountLockout): the count only grows until a lock is over, then restarts at 1.
+        var reserved = await db.Records
+            .Where(r => r.Id == record.Id && (r.ProvisionalCodeLockedUntil == null || r.ProvisionalCodeLockedUntil <= now))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(r => r.ProvisionalCodeFailures, r => r.ProvisionalCodeLockedUntil != null ? 1 : r.ProvisionalCodeFailures + 1)
+                    .SetProperty(r => r.ProvisionalCodeLockedUntil, (DateTimeOffset?)null),
+                ct);
+        if (reserved == 0)
         {
-            var until = now + LifecycleRules.ProvisionalCodeLockout;
-            await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(
-                u => u.SetProperty(r => r.ProvisionalCodeFailures, 0).SetProperty(r => r.ProvisionalCodeLockedUntil, until), ct);
-            throw CodesLocked(LifecycleRules.ProvisionalCodeLockout);
+            var until = await db.Records.Where(r => r.Id == record.Id).Select(r => r.ProvisionalCodeLockedUntil).SingleAsync(ct);
+            throw CodesLocked((until ?? now) - now);
         }
+
+        if (await FailuresAsync(record, ct) > LifecycleRules.ProvisionalCodeMaxFailures)
+        {
+            await LockAsync(record, now, ct);
+        }
+    }
+
+    private Task<int> FailuresAsync(HealthRecord record, CancellationToken ct) =>
+        db.Records.Where(r => r.Id == record.Id).Select(r => r.ProvisionalCodeFailures).SingleAsync(ct);
+
+    private async Task LockAsync(HealthRecord record, DateTimeOffset now, CancellationToken ct)
+    {
+        var until = now + LifecycleRules.ProvisionalCodeLockout;
+        await db.Records.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProvisionalCodeLockedUntil, until), ct);
+        throw CodesLocked(LifecycleRules.ProvisionalCodeLockout);
     }
 
     private static LifecycleException CodesLocked(TimeSpan remaining) => new(

@@ -35,6 +35,9 @@ public sealed class SignInChallenge
 
     public int Attempts { get; private set; }
 
+    /// <summary>Codes issued by this challenge (the first and each resend): caps what one person can make Carnet send.</summary>
+    public int CodesSent { get; private set; }
+
     /// <summary>The WebAuthn ceremony state Identity's passkey handler needs back (passkey challenges only).</summary>
     public string? CeremonyState { get; private set; }
 
@@ -84,6 +87,7 @@ public sealed class SignInChallenge
         Factor = factor;
         CodeHash = Secrets.Hash(code);
         CodeSentAt = now;
+        CodesSent++;
         Version++;
         return code;
     }

@@ -22,6 +22,7 @@ public sealed class PasskeyCeremonies(
     IPasskeyHandler<Account> passkeys,
     AccountLockout lockout,
     StartSession sessions,
+    Mail.Outbox outbox,
     TimeProvider clock,
     IOptions<SignInOptions> options)
 {
@@ -30,8 +31,12 @@ public sealed class PasskeyCeremonies(
 
     public sealed record PasskeyItem(string CredentialId, string? Name, DateTimeOffset CreatedAt);
 
+    /// <summary>Adding a passkey needs a sign-in this recent: a session left open on a shared computer cannot grow a permanent key.</summary>
+    public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(10);
+
     public async Task<Options> StartRegistrationAsync(Caller caller, HttpContext http, CancellationToken ct)
     {
+        EnsureRecentSignIn(http);
         var account = await db.Users.AsNoTracking().SingleAsync(a => a.Id == caller.AccountId, ct);
         var created = await passkeys.MakeCreationOptionsAsync(new PasskeyUserEntity { Id = account.Id.ToString(), Name = account.UserName!, DisplayName = caller.DisplayName }, http);
         return await OpenAsync(account.Id, ChallengePurpose.PasskeyRegistration, created.AttestationState, created.CreationOptionsJson, ct);
@@ -39,6 +44,7 @@ public sealed class PasskeyCeremonies(
 
     public async Task<PasskeyItem> CompleteRegistrationAsync(Caller caller, string? ceremonyToken, string? credentialJson, string? name, HttpContext http, CancellationToken ct)
     {
+        EnsureRecentSignIn(http);
         var ceremony = await FindAsync(ceremonyToken, ChallengePurpose.PasskeyRegistration, ct);
         if (ceremony.AccountId != caller.AccountId)
         {
@@ -62,7 +68,25 @@ public sealed class PasskeyCeremonies(
             throw Refused("The passkey could not be saved. Try again.");
         }
 
+        if (account.Email is not null && account.EmailConfirmed)
+        {
+            var text = SignInMessages.PasskeyAdded(passkey.Name);
+            outbox.Email(account.Email, text.Subject, text.Body, StartSignIn.SignInCodePurpose, account.HolderRecordId);
+            await db.SaveChangesAsync(ct);
+        }
+
         return new PasskeyItem(Base64Url(passkey.CredentialId), passkey.Name, passkey.CreatedAt);
+    }
+
+    private void EnsureRecentSignIn(HttpContext http)
+    {
+        var signedIn = long.TryParse(http.User.FindFirst("auth_time")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.MinValue;
+        if (clock.GetUtcNow() - signedIn > RecentSignIn)
+        {
+            throw new SignInRefusedException("recent_sign_in_required", "For your safety, adding a passkey needs a recent sign-in: sign out, sign in again, then add it within 10 minutes.");
+        }
     }
 
     public async Task<Options> StartSignInAsync(HttpContext http, CancellationToken ct)

@@ -7,8 +7,8 @@ namespace Carnet.SignIn.People;
 
 /// <summary>
 /// Locks an account after repeated failures — wrong passwords and wrong one-time or authenticator codes
-/// count alike — for a while. Failures are counted with an atomic increment in the database, so parallel
-/// guesses on several nodes cannot get past the limit.
+/// count alike — for a while. Each attempt takes its place with an atomic increment before it is checked
+/// (<see cref="ReserveAttemptAsync"/>), so parallel guesses on several nodes cannot get past the limit.
 /// </summary>
 public sealed class AccountLockout(CarnetDbContext db, TimeProvider clock, IOptions<SignInOptions> options)
 {
@@ -21,19 +21,57 @@ public sealed class AccountLockout(CarnetDbContext db, TimeProvider clock, IOpti
         }
     }
 
-    /// <summary>Counts a failure; throws the lockout refusal when it is the one too many.</summary>
+    /// <summary>
+    /// Takes one attempt before the password or code is checked. Parallel guesses each take a place with
+    /// an atomic increment, and those beyond the limit are refused unchecked: a burst of guesses sent at
+    /// once gets no more tries than guesses sent one by one.
+    /// </summary>
+    public async Task ReserveAttemptAsync(Account account, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // The count only grows while no lockout is over, so the count read after taking a place is at least
+        // that place: whoever reads no more than the limit is among the first (a lockout that ended restarts it at 1).
+        var reserved = await db.Users
+            .Where(a => a.Id == account.Id && (a.LockoutEnd == null || a.LockoutEnd <= now))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(a => a.AccessFailedCount, a => a.LockoutEnd != null ? 1 : a.AccessFailedCount + 1)
+                    .SetProperty(a => a.LockoutEnd, (DateTimeOffset?)null),
+                ct);
+        if (reserved == 0)
+        {
+            var end = await db.Users.Where(a => a.Id == account.Id).Select(a => a.LockoutEnd).SingleAsync(ct);
+            throw Locked((end ?? now) - now);
+        }
+
+        if (await FailuresAsync(account, ct) > options.Value.MaxFailedAttempts)
+        {
+            await LockAsync(account, ct);
+        }
+    }
+
+    /// <summary>The attempt passed: its place is given back.</summary>
+    public Task ReleaseAttemptAsync(Account account, CancellationToken ct) =>
+        db.Users.Where(a => a.Id == account.Id && a.AccessFailedCount > 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.AccessFailedCount, a => a.AccessFailedCount - 1), ct);
+
+    /// <summary>The attempt failed: its place stays taken; the one that reaches the limit locks the account.</summary>
     public async Task RecordFailureAsync(Account account, CancellationToken ct)
     {
-        var settings = options.Value;
-        await db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.AccessFailedCount, a => a.AccessFailedCount + 1), ct);
-        var failures = await db.Users.Where(a => a.Id == account.Id).Select(a => a.AccessFailedCount).SingleAsync(ct);
-        if (failures >= settings.MaxFailedAttempts)
+        if (await FailuresAsync(account, ct) >= options.Value.MaxFailedAttempts)
         {
-            var until = clock.GetUtcNow() + settings.LockoutDuration;
-            await db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(
-                u => u.SetProperty(a => a.LockoutEnd, until).SetProperty(a => a.AccessFailedCount, 0), ct);
-            throw Locked(settings.LockoutDuration);
+            await LockAsync(account, ct);
         }
+    }
+
+    private Task<int> FailuresAsync(Account account, CancellationToken ct) =>
+        db.Users.Where(a => a.Id == account.Id).Select(a => a.AccessFailedCount).SingleAsync(ct);
+
+    private async Task LockAsync(Account account, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var until = clock.GetUtcNow() + settings.LockoutDuration;
+        await db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.LockoutEnd, until), ct);
+        throw Locked(settings.LockoutDuration);
     }
 
     /// <summary>A successful sign-in or password reset clears the count of failures and any lockout.</summary>

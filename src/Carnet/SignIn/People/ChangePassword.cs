@@ -12,7 +12,7 @@ public sealed class ChangePassword(CarnetDbContext db, IPasswordHasher<Accounts.
     public async Task HandleAsync(Caller caller, Request request, CancellationToken ct)
     {
         var account = await db.Users.SingleAsync(a => a.Id == caller.AccountId, ct);
-        lockout.EnsureNotLocked(account);
+        await lockout.ReserveAttemptAsync(account, ct);
         if (account.PasswordHash is null || string.IsNullOrEmpty(request.CurrentPassword)
             || hasher.VerifyHashedPassword(account, account.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
         {
@@ -20,6 +20,7 @@ public sealed class ChangePassword(CarnetDbContext db, IPasswordHasher<Accounts.
             throw new SignInRefusedException(SignInRefusedException.InvalidCredentials, "Your current password is not right. Type it again, or sign out and reset your password.");
         }
 
+        await lockout.ReleaseAttemptAsync(account, ct);
         await newPassword.SetAsync(account, request.NewPassword, caller.SessionId, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -23,7 +23,7 @@ public sealed class ConfirmSignIn(
     {
         var challenge = await challenges.FindAsync(request.ChallengeToken, ChallengePurpose.SignIn, ct);
         var account = await db.Users.SingleAsync(a => a.Id == challenge.AccountId, ct);
-        lockout.EnsureNotLocked(account);
+        await lockout.ReserveAttemptAsync(account, ct);
         var now = clock.GetUtcNow();
         var passed = challenge.Factor == SecondFactor.Authenticator
             ? challenge.RecordAuthenticatorCode(await authenticator.VerifyAsync(account, request.Code, ct), now)

@@ -26,19 +26,34 @@ public sealed class RequestPasswordReset(CarnetDbContext db, UserManager<Account
     {
         var now = clock.GetUtcNow();
         var account = string.IsNullOrWhiteSpace(request.Login) || request.Login.Length > 256 ? null : await users.FindByNameAsync(request.Login.Trim());
-        var since = now.AddHours(-1);
-        if (account is null || account.Kind != AccountKind.Holder || !(account.EmailConfirmed || account.PhoneNumberConfirmed)
-            || await db.SignInChallenges.CountAsync(c => c.AccountId == account.Id && c.Purpose == ChallengePurpose.PasswordReset && c.StartedAt >= since, ct) >= MaxPerHour)
+        var sendable = account is not null && account.Kind == AccountKind.Holder && (account.EmailConfirmed || account.PhoneNumberConfirmed)
+            && !await CapReachedAsync(db, account.Id, now, ct);
+        var factor = sendable ? StartSignIn.Reachable(account!, request.SendTo) : SecondFactor.Email;
+
+        // Unknown logins, staff accounts and accounts past the hourly cap get a decoy: a stored challenge
+        // whose code is never sent, so every later step (resend, confirmation) answers exactly as for a real one.
+        var (challenge, token) = SignInChallenge.Open(sendable ? account!.Id : null, ChallengePurpose.PasswordReset, factor, now, options.Value.OneTimeCodeLifetime);
+        db.SignInChallenges.Add(challenge);
+        if (sendable)
         {
-            // A token that leads nowhere, indistinguishable from a real one.
-            return new Result(Secrets.Token(), now + options.Value.OneTimeCodeLifetime);
+            StartSignIn.SendCode(outbox, account!, challenge, factor, now);
+        }
+        else
+        {
+            challenge.IssueCode(factor, now);
         }
 
-        var factor = StartSignIn.Reachable(account, request.SendTo);
-        var (challenge, token) = SignInChallenge.Open(account.Id, ChallengePurpose.PasswordReset, factor, now, options.Value.OneTimeCodeLifetime);
-        db.SignInChallenges.Add(challenge);
-        StartSignIn.SendCode(outbox, account, challenge, factor, now);
         await db.SaveChangesAsync(ct);
         return new Result(token, challenge.ExpiresAt);
+    }
+
+    /// <summary>True when the account was sent <see cref="MaxPerHour"/> reset codes (first sends and resends) in the last hour.</summary>
+    internal static async Task<bool> CapReachedAsync(CarnetDbContext db, Guid accountId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.AddHours(-1);
+        var sent = await db.SignInChallenges
+            .Where(c => c.AccountId == accountId && c.Purpose == ChallengePurpose.PasswordReset && c.StartedAt >= since)
+            .SumAsync(c => c.CodesSent, ct);
+        return sent >= MaxPerHour;
     }
 }

@@ -18,9 +18,27 @@ public sealed class ResendSignInCode(CarnetDbContext db, SignInChallenges challe
             throw new SignInRefusedException("authenticator_code", "Your code comes from your authenticator app: open it and type the code it shows. Nothing is sent.");
         }
 
-        var account = await db.Users.SingleAsync(a => a.Id == challenge.AccountId, ct);
-        var factor = StartSignIn.Reachable(account, request.SendTo ?? challenge.Factor);
-        var sentTo = StartSignIn.SendCode(outbox, account, challenge, factor, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (request.Purpose == ChallengePurpose.PasswordReset)
+        {
+            // A reset never tells where the code went, and a decoy or capped reset behaves alike but sends nothing.
+            var account = challenge.AccountId is { } id ? await db.Users.SingleAsync(a => a.Id == id, ct) : null;
+            if (account is not null && !await RequestPasswordReset.CapReachedAsync(db, account.Id, now, ct))
+            {
+                StartSignIn.SendCode(outbox, account, challenge, StartSignIn.Reachable(account, request.SendTo ?? challenge.Factor), now);
+            }
+            else
+            {
+                challenge.IssueCode(challenge.Factor, now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return new StartSignIn.Result(request.ChallengeToken!, challenge.Factor, null, challenge.ExpiresAt);
+        }
+
+        var signingIn = await db.Users.SingleAsync(a => a.Id == challenge.AccountId, ct);
+        var factor = StartSignIn.Reachable(signingIn, request.SendTo ?? challenge.Factor);
+        var sentTo = StartSignIn.SendCode(outbox, signingIn, challenge, factor, now);
         await db.SaveChangesAsync(ct);
         return new StartSignIn.Result(request.ChallengeToken!, factor, sentTo, challenge.ExpiresAt);
     }

@@ -38,13 +38,15 @@ public sealed class StartSignIn(
             throw InvalidCredentials();
         }
 
-        lockout.EnsureNotLocked(account);
+        await lockout.ReserveAttemptAsync(account, ct);
         if (string.IsNullOrEmpty(request.Password)
             || users.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
         {
             await lockout.RecordFailureAsync(account, ct);
             throw InvalidCredentials();
         }
+
+        await lockout.ReleaseAttemptAsync(account, ct);
 
         var now = clock.GetUtcNow();
         var factor = account.Kind == AccountKind.Holder ? Reachable(account, request.SendTo) : SecondFactor.Authenticator;

@@ -1,3 +1,4 @@
+using Carnet.Http;
 using Carnet.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -744,6 +744,9 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CodeSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 

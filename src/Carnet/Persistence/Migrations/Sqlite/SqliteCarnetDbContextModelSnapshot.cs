@@ -737,6 +737,9 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.Property<long?>("CodeSentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Carnet.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCarnetDbContext))]
-    [Migration("20261122071213_SignIn")]
+    [Migration("20261122074313_SignIn")]
     partial class SignIn
     {
         /// <inheritdoc />
@@ -738,6 +738,9 @@ namespace Carnet.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<long?>("CodeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodesSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompletedAt")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Carnet.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCarnetDbContext))]
-    [Migration("20261122071219_SignIn")]
+    [Migration("20261122074319_SignIn")]
     partial class SignIn
     {
         /// <inheritdoc />
@@ -746,6 +746,9 @@ namespace Carnet.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("CodeSentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");

@@ -120,6 +120,7 @@ namespace Carnet.Persistence.Migrations.Postgres
                     CodeSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CodesSent = table.Column<int>(type: "integer", nullable: false),
                     CeremonyState = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Carnet.SignIn;
+namespace Carnet.Http;
 
 /// <summary>Writes the problem details the sign-in doors answer with, in the API's one shape (status, title, code, detail).</summary>
 internal static class ApiProblems
 {
     public static Task WriteAsync(HttpContext http, int status, string code, string detail)
     {
-        var problem = Http.DomainProblems.Problem(status, code, detail);
+        var problem = DomainProblems.Problem(status, code, detail);
         http.Response.StatusCode = status;
 
         // The same writer as the exception handler's: a refusal and an absence produce the same bytes.

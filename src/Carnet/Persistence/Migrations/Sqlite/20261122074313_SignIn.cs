@@ -119,6 +119,7 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     CodeSentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CodesSent = table.Column<int>(type: "INTEGER", nullable: false),
                     CeremonyState = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
