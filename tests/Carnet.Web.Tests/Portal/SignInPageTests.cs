@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Carnet.SignIn.People;
 using Carnet.Tests.Testing;
@@ -94,6 +96,40 @@ public partial class SignInPageTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         app.Mail.Mails.ShouldNotContain(m => m.To == People.AliceEmail && m.Subject.Contains("connexion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sign_in_pages_share_the_sign_in_rate_limit()
+    {
+        await using var app = await CarnetWebFactory.StartAsync(settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["Carnet:SignIn:RequestsPerMinute"] = "3" });
+        using var browser = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            (await browser.GetAsync(i % 2 == 0 ? "/connexion" : "/mot-de-passe-oublie")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await browser.GetAsync("/connexion")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK, "other pages are not limited");
+    }
+
+    [Fact]
+    public async Task Signing_out_a_device_from_a_stale_page_still_works_and_shows_the_list()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var phone = app.CreateClient();
+        await SignInAliceAsync(app, phone);
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var laptop = app.CreateClient();
+        await SignInAliceAsync(app, laptop);
+        var phoneSession = (await laptop.GetFromJsonAsync<JsonElement[]>("/api/sessions/"))!.Single(s => !s.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
+
+        var first = await PostFormAsync(laptop, "/espace", "revoke", new() { ["Revoke"] = phoneSession });
+        var again = await PostFormAsync(laptop, "/espace", "revoke", new() { ["Revoke"] = phoneSession });
+
+        (await phone.GetAsync("/api/sessions/current")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        first.ShouldNotContain("Déconnecter cet appareil");
+        again.ShouldContain("cet appareil", customMessage: "the page answers with the list, not an error");
     }
 
     [Fact]

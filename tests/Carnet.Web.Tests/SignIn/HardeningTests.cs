@@ -94,4 +94,19 @@ public class HardeningTests
             app.Logs.All.ShouldNotContain(secret);
         }
     }
+
+    [Fact]
+    public async Task A_bare_bearer_header_is_answered_by_the_token_door_not_the_session_one()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/caller");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
+        (await ProblemAsync(response)).Code.ShouldBe("token_missing");
+    }
 }

@@ -185,6 +185,7 @@ public class HolderSignInTests
 
         limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         limited.Headers.RetryAfter.ShouldNotBeNull();
+        limited.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await ProblemAsync(limited)).Code.ShouldBe("rate_limited");
     }
 

@@ -89,4 +89,43 @@ public class PasskeyTests
 
         app.Mail.MailsTo(Carnet.Tests.Testing.People.AliceEmail).ShouldContain(m => m.TextBody.Contains("« Tablette »", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_passkey_made_on_another_site_is_refused()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var phishing = new SoftwareAuthenticator { Origin = "https://carnet-sante.example" };
+        using var client = app.CreateClient();
+        await SignInAliceAsync(app, client);
+        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var refused = await client.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(phishing.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
+
+        (await ProblemAsync(refused)).Code.ShouldBe("passkey_refused");
+        (await client.GetFromJsonAsync<JsonElement[]>("/api/account/passkeys/"))!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_password_reset_removes_the_passkeys()
+    {
+        await using var app = await CarnetWebFactory.StartAsync();
+        await CreateAliceAsync(app);
+        using var authenticator = new SoftwareAuthenticator();
+        using var client = app.CreateClient();
+        await SignInAliceAsync(app, client);
+        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        (await client.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var token = (await (await client.PostAsJsonAsync("/api/password-reset/", new { login = AliceLogin })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString();
+        await DispatchAsync(app);
+        (await client.PostAsJsonAsync("/api/password-reset/confirmation", new { resetToken = token, code = app.Mail.LastOneTimeCodeTo(Carnet.Tests.Testing.People.AliceEmail), newPassword = "Zr7!qLw#3Vb" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        using var other = app.CreateClient();
+        var request = await (await other.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var signIn = await other.PostAsJsonAsync("/api/sign-in/passkey", new { ceremonyToken = request.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Get(request.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
+        (await ProblemAsync(signIn)).Code.ShouldBe("passkey_refused");
+    }
 }

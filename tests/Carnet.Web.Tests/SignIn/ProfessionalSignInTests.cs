@@ -75,6 +75,8 @@ public class ProfessionalSignInTests
 
         (await client.GetAsync("/api/sessions/current")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await client.PostAsJsonAsync("/api/sign-in/", new { login, password })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await DispatchAsync(app);
+        app.Mail.MailsTo("claire.lefevre@example.org").ShouldContain(m => m.Subject.Contains("Accès Carnet renouvelé", StringComparison.Ordinal), "a re-issue the professional did not ask for is noticed");
         app.Clock.Advance(TimeSpan.FromSeconds(30));
         await SignInStaffAsync(app, client, login, newPassword, newSecret);
     }

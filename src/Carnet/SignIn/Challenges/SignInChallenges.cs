@@ -20,6 +20,11 @@ public sealed class SignInChallenges(CarnetDbContext db, TimeProvider clock)
             return challenge;
         }
 
+        if (purpose is ChallengePurpose.PasskeyRegistration or ChallengePurpose.PasskeySignIn)
+        {
+            throw new SignInRefusedException(SignInRefusedException.ChallengeNotFound, "This passkey step has expired or was already answered. Start again.");
+        }
+
         // The token is the person's own secret: telling them why it stopped working reveals nothing.
         var again = purpose == ChallengePurpose.SignIn ? "Start again with your login and password." : "Ask for a new reset code.";
         if (challenge is null)

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using Carnet.Accounts;
 using Carnet.Persistence;
 using Carnet.SignIn.Challenges;
@@ -18,6 +19,7 @@ namespace Carnet.SignIn.Passkeys;
 /// </summary>
 public sealed class PasskeyCeremonies(
     CarnetDbContext db,
+    SignInChallenges challenges,
     UserManager<Account> users,
     IPasskeyHandler<Account> passkeys,
     AccountLockout lockout,
@@ -45,7 +47,7 @@ public sealed class PasskeyCeremonies(
     public async Task<PasskeyItem> CompleteRegistrationAsync(Caller caller, string? ceremonyToken, string? credentialJson, string? name, HttpContext http, CancellationToken ct)
     {
         EnsureRecentSignIn(http);
-        var ceremony = await FindAsync(ceremonyToken, ChallengePurpose.PasskeyRegistration, ct);
+        var ceremony = await challenges.FindAsync(ceremonyToken, ChallengePurpose.PasskeyRegistration, ct);
         if (ceremony.AccountId != caller.AccountId)
         {
             throw Refused("This passkey registration was started by another account. Start again from your account page.");
@@ -75,7 +77,7 @@ public sealed class PasskeyCeremonies(
             await db.SaveChangesAsync(ct);
         }
 
-        return new PasskeyItem(Base64Url(passkey.CredentialId), passkey.Name, passkey.CreatedAt);
+        return new PasskeyItem(Base64Url.EncodeToString(passkey.CredentialId), passkey.Name, passkey.CreatedAt);
     }
 
     private void EnsureRecentSignIn(HttpContext http)
@@ -98,7 +100,7 @@ public sealed class PasskeyCeremonies(
 
     public async Task<StartSession.Result> CompleteSignInAsync(string? ceremonyToken, string? credentialJson, HttpContext http, CancellationToken ct)
     {
-        var ceremony = await FindAsync(ceremonyToken, ChallengePurpose.PasskeySignIn, ct);
+        var ceremony = await challenges.FindAsync(ceremonyToken, ChallengePurpose.PasskeySignIn, ct);
         var result = await passkeys.PerformAssertionAsync(new PasskeyAssertionContext { CredentialJson = credentialJson ?? "", AssertionState = ceremony.CeremonyState, HttpContext = http });
         ceremony.EndCeremony(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -119,23 +121,14 @@ public sealed class PasskeyCeremonies(
     public async Task<IReadOnlyList<PasskeyItem>> ListAsync(Caller caller, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().SingleAsync(a => a.Id == caller.AccountId, ct);
-        return [.. (await users.GetPasskeysAsync(account)).Select(p => new PasskeyItem(Base64Url(p.CredentialId), p.Name, p.CreatedAt))];
+        return [.. (await users.GetPasskeysAsync(account)).Select(p => new PasskeyItem(Base64Url.EncodeToString(p.CredentialId), p.Name, p.CreatedAt))];
     }
 
     public async Task RemoveAsync(Caller caller, string credentialId, CancellationToken ct)
     {
         var account = await users.FindByIdAsync(caller.AccountId!.Value.ToString()) ?? throw Refused("Your account is gone. Sign in again.");
-        byte[] id;
-        try
-        {
-            id = Convert.FromBase64String(credentialId.Replace('-', '+').Replace('_', '/').PadRight(credentialId.Length + ((4 - (credentialId.Length % 4)) % 4), '='));
-        }
-        catch (FormatException)
-        {
-            throw new SignInRefusedException("passkey_not_found", "This passkey is not one of yours. List your passkeys to see them.");
-        }
-
-        if (await users.GetPasskeyAsync(account, id) is null)
+        var id = Base64Url.IsValid(credentialId) ? Base64Url.DecodeFromChars(credentialId) : null;
+        if (id is null || await users.GetPasskeyAsync(account, id) is null)
         {
             throw new SignInRefusedException("passkey_not_found", "This passkey is not one of yours. List your passkeys to see them.");
         }
@@ -151,21 +144,5 @@ public sealed class PasskeyCeremonies(
         return new Options(token, optionsJson);
     }
 
-    private async Task<SignInChallenge> FindAsync(string? token, ChallengePurpose purpose, CancellationToken ct)
-    {
-        SignInChallenge? ceremony = null;
-        if (!string.IsNullOrWhiteSpace(token) && token.Length <= 100)
-        {
-            var hash = Secrets.Hash(token);
-            ceremony = await db.SignInChallenges.SingleOrDefaultAsync(c => c.TokenHash == hash && c.Purpose == purpose, ct);
-        }
-
-        return ceremony is not null && ceremony.IsUsable(clock.GetUtcNow())
-            ? ceremony
-            : throw new SignInRefusedException(SignInRefusedException.ChallengeNotFound, "This passkey step has expired or was already answered. Start again.");
-    }
-
     private static SignInRefusedException Refused(string message) => new("passkey_refused", message);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

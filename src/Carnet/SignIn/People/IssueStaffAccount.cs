@@ -15,7 +15,7 @@ namespace Carnet.SignIn.People;
 /// secret, shown once to be handed over. Issuing again replaces both and ends the account's sessions:
 /// it is also how a professional who lost them is helped.
 /// </summary>
-public sealed class IssueStaffAccount(CarnetDbContext db, UserManager<Account> users, PasswordRules rules, AuthenticatorKeys authenticator, Mail.Outbox outbox, TimeProvider clock)
+public sealed class IssueStaffAccount(CarnetDbContext db, UserManager<Account> users, PasswordRules rules, AuthenticatorKeys authenticator, NewPassword newPassword, Mail.Outbox outbox, TimeProvider clock)
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789#%+=!?@";
 
@@ -85,13 +85,8 @@ public sealed class IssueStaffAccount(CarnetDbContext db, UserManager<Account> u
         account.SecurityStamp = Guid.NewGuid().ToString("N");
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
-        foreach (var session in await db.AccountSessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(ct))
-        {
-            session.End(Sessions.SessionEnd.PasswordChanged, now);
-        }
-
-        // Everything that signed in before goes: passkeys too. The person is told, so a re-issue they did not ask for is noticed.
-        db.UserPasskeys.RemoveRange(await db.UserPasskeys.Where(p => p.UserId == account.Id).ToListAsync(ct));
+        // Everything that signed in before goes, passkeys too. The person is told, so a re-issue they did not ask for is noticed.
+        await newPassword.EndSignInsAsync(account, keepSession: null, removePasskeys: true, ct);
         if (account.Email is not null)
         {
             var text = SignInMessages.CredentialsReissued();

@@ -16,7 +16,8 @@ namespace Carnet.SignIn.People;
 /// </summary>
 public sealed class NewPassword(CarnetDbContext db, UserManager<Account> users, PasswordRules rules, Outbox outbox, TimeProvider clock)
 {
-    public async Task SetAsync(Account account, string? password, Guid? keepSession, CancellationToken ct)
+    /// <summary>Sets the password; the account's other sessions end (and its passkeys go when <paramref name="removePasskeys"/>).</summary>
+    public async Task SetAsync(Account account, string? password, Guid? keepSession, CancellationToken ct, bool removePasskeys = false)
     {
         var problems = rules.Check(password, await PersonalDataAsync(account, ct));
         if (problems.Count > 0)
@@ -24,18 +25,32 @@ public sealed class NewPassword(CarnetDbContext db, UserManager<Account> users, 
             throw new CredentialsRejectedException(problems);
         }
 
-        var now = clock.GetUtcNow();
         account.PasswordHash = users.PasswordHasher.HashPassword(account, password!);
         account.SecurityStamp = Guid.NewGuid().ToString("N");
+        await EndSignInsAsync(account, keepSession, removePasskeys, ct);
+        if (account.Email is not null && account.EmailConfirmed)
+        {
+            var text = SignInMessages.PasswordChanged();
+            outbox.Email(account.Email, text.Subject, text.Body, StartSignIn.SignInCodePurpose, account.HolderRecordId);
+        }
+    }
+
+    /// <summary>
+    /// Ends what signed in with the old credentials, in the caller's unit of work: every open session but
+    /// <paramref name="keepSession"/>, and the passkeys too when whoever sets the password may be the only
+    /// one to hold the account now (a reset, the operator's re-issue).
+    /// </summary>
+    public async Task EndSignInsAsync(Account account, Guid? keepSession, bool removePasskeys, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
         foreach (var session in await db.AccountSessions.Where(s => s.AccountId == account.Id && s.EndedAt == null && s.Id != keepSession).ToListAsync(ct))
         {
             session.End(SessionEnd.PasswordChanged, now);
         }
 
-        if (account.Email is not null && account.EmailConfirmed)
+        if (removePasskeys)
         {
-            var text = SignInMessages.PasswordChanged();
-            outbox.Email(account.Email, text.Subject, text.Body, StartSignIn.SignInCodePurpose, account.HolderRecordId);
+            db.UserPasskeys.RemoveRange(await db.UserPasskeys.Where(p => p.UserId == account.Id).ToListAsync(ct));
         }
     }
 

@@ -40,10 +40,9 @@ public sealed class ResetPassword(CarnetDbContext db, SignInChallenges challenge
         var account = await db.Users.SingleAsync(a => a.Id == challenge.AccountId, ct);
 
         // Rules are checked before anything is saved: a refused password leaves the code usable.
-        await newPassword.SetAsync(account, request.NewPassword, keepSession: null, ct);
+        await newPassword.SetAsync(account, request.NewPassword, keepSession: null, ct, removePasskeys: true);
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
-        db.UserPasskeys.RemoveRange(await db.UserPasskeys.Where(p => p.UserId == account.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
     }
 }

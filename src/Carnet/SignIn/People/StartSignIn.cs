@@ -1,4 +1,5 @@
 using Carnet.Accounts;
+using Carnet.Identifiers;
 using Carnet.Mail;
 using Carnet.Persistence;
 using Carnet.Records;
@@ -67,9 +68,9 @@ public sealed class StartSignIn(
 
         var trimmed = login.Trim();
         var account = await users.FindByNameAsync(trimmed);
-        if (account is null && trimmed.Length == 11 && trimmed.All(char.IsAsciiDigit))
+        if (account is null && Rpps.TryParse(trimmed, "login", out var rpps, out _))
         {
-            account = await users.FindByNameAsync("8" + trimmed);
+            account = await users.FindByNameAsync(ProfessionalId.FromRpps(rpps).Value);
         }
 
         return account;
