@@ -18,23 +18,12 @@ public class PasskeyTests
         using var laptop = app.CreateClient();
         await SignInAliceAsync(app, laptop);
 
-        var creation = await (await laptop.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var registered = await laptop.PostAsJsonAsync("/api/account/passkeys/", new
-        {
-            ceremonyToken = creation.GetProperty("ceremonyToken").GetString(),
-            credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement,
-            name = "Téléphone d'Alice",
-        });
+        var registered = await RegisterAsync(laptop, authenticator, "Téléphone d'Alice");
         registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         (await laptop.GetFromJsonAsync<JsonElement[]>("/api/account/passkeys/"))!.Single().GetProperty("name").GetString().ShouldBe("Téléphone d'Alice");
 
         using var phone = app.CreateClient();
-        var request = await (await phone.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var signedIn = await phone.PostAsJsonAsync("/api/sign-in/passkey", new
-        {
-            ceremonyToken = request.GetProperty("ceremonyToken").GetString(),
-            credential = JsonDocument.Parse(authenticator.Get(request.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement,
-        });
+        var signedIn = await SignInAsync(phone, authenticator);
 
         signedIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
         var current = await phone.GetFromJsonAsync<JsonElement>("/api/sessions/current");
@@ -50,9 +39,7 @@ public class PasskeyTests
         using var authenticator = new SoftwareAuthenticator();
         using var client = app.CreateClient();
         await SignInAliceAsync(app, client);
-        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement;
-        var passkey = await (await client.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential })).Content.ReadFromJsonAsync<JsonElement>();
+        var passkey = await (await RegisterAsync(client, authenticator)).Content.ReadFromJsonAsync<JsonElement>();
 
         using var other = app.CreateClient();
         var request = await (await other.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
@@ -61,9 +48,7 @@ public class PasskeyTests
         (await ProblemAsync(await other.PostAsJsonAsync("/api/sign-in/passkey", answer))).Code.ShouldBe("sign_in_not_found", "a ceremony is answered once");
 
         (await client.DeleteAsync($"/api/account/passkeys/{passkey.GetProperty("credentialId").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var again = await (await other.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var refused = await other.PostAsJsonAsync("/api/sign-in/passkey", new { ceremonyToken = again.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Get(again.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
-        (await ProblemAsync(refused)).Code.ShouldBe("passkey_refused");
+        (await ProblemAsync(await SignInAsync(other, authenticator))).Code.ShouldBe("passkey_refused");
     }
 
     [Fact]
@@ -82,9 +67,7 @@ public class PasskeyTests
         using var authenticator = new SoftwareAuthenticator();
         using var fresh = app.CreateClient();
         await SignInAliceAsync(app, fresh);
-        var creation = await (await fresh.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        (await fresh.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement, name = "Tablette" }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterAsync(fresh, authenticator, "Tablette")).StatusCode.ShouldBe(HttpStatusCode.Created);
         await DispatchAsync(app);
 
         app.Mail.MailsTo(Carnet.Tests.Testing.People.AliceEmail).ShouldContain(m => m.TextBody.Contains("« Tablette »", StringComparison.Ordinal));
@@ -98,9 +81,8 @@ public class PasskeyTests
         using var phishing = new SoftwareAuthenticator { Origin = "https://carnet-sante.example" };
         using var client = app.CreateClient();
         await SignInAliceAsync(app, client);
-        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
 
-        var refused = await client.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(phishing.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
+        var refused = await RegisterAsync(client, phishing);
 
         (await ProblemAsync(refused)).Code.ShouldBe("passkey_refused");
         (await client.GetFromJsonAsync<JsonElement[]>("/api/account/passkeys/"))!.ShouldBeEmpty();
@@ -114,9 +96,7 @@ public class PasskeyTests
         using var authenticator = new SoftwareAuthenticator();
         using var client = app.CreateClient();
         await SignInAliceAsync(app, client);
-        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        (await client.PostAsJsonAsync("/api/account/passkeys/", new { ceremonyToken = creation.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterAsync(client, authenticator)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var token = (await (await client.PostAsJsonAsync("/api/password-reset/", new { login = AliceLogin })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resetToken").GetString();
         await DispatchAsync(app);
@@ -124,8 +104,30 @@ public class PasskeyTests
             .StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         using var other = app.CreateClient();
-        var request = await (await other.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var signIn = await other.PostAsJsonAsync("/api/sign-in/passkey", new { ceremonyToken = request.GetProperty("ceremonyToken").GetString(), credential = JsonDocument.Parse(authenticator.Get(request.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement });
+        var signIn = await SignInAsync(other, authenticator);
         (await ProblemAsync(signIn)).Code.ShouldBe("passkey_refused");
+    }
+
+    /// <summary>Both steps of a registration, as the portal's script does them.</summary>
+    private static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, SoftwareAuthenticator authenticator, string? name = null)
+    {
+        var creation = await (await client.PostAsync("/api/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        return await client.PostAsJsonAsync("/api/account/passkeys/", new
+        {
+            ceremonyToken = creation.GetProperty("ceremonyToken").GetString(),
+            credential = JsonDocument.Parse(authenticator.Create(creation.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement,
+            name,
+        });
+    }
+
+    /// <summary>Both steps of a passkey sign-in.</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, SoftwareAuthenticator authenticator)
+    {
+        var request = await (await client.PostAsync("/api/sign-in/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        return await client.PostAsJsonAsync("/api/sign-in/passkey", new
+        {
+            ceremonyToken = request.GetProperty("ceremonyToken").GetString(),
+            credential = JsonDocument.Parse(authenticator.Get(request.GetProperty("publicKeyOptionsJson").GetString()!)).RootElement,
+        });
     }
 }
