@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -17,6 +18,8 @@ public sealed class CdaReader
 
     // A header field (a title, a name) is short; a longer one is an error, not something to hold in memory.
     private const int MaxTextLength = 4096;
+
+    private static readonly SearchValues<byte> EndOfName = SearchValues.Create(" \t\r\n/>["u8);
 
     private readonly XmlReader _xml;
     private readonly Stream? _embeddedContent;
@@ -68,8 +71,54 @@ public sealed class CdaReader
         }
     }
 
+    /// <summary>
+    /// A cheap check on the first bytes of a deposit (UTF-8): after an optional byte-order mark, the XML
+    /// declaration, processing instructions, comments and white space, the root element (or the
+    /// DOCTYPE's) is <c>ClinicalDocument</c>, with or without a prefix. False when the bytes end first.
+    /// </summary>
+    public static bool LooksLikeCda(ReadOnlySpan<byte> head)
+    {
+        var rest = head.StartsWith("\uFEFF"u8) ? head[3..] : head;
+        while (true)
+        {
+            rest = rest.TrimStart(" \t\r\n"u8);
+            if (rest.StartsWith("<?"u8) || rest.StartsWith("<!--"u8))
+            {
+                var close = rest[1] == (byte)'?' ? "?>"u8 : "-->"u8;
+                var end = rest.IndexOf(close);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                rest = rest[(end + close.Length)..];
+            }
+            else if (rest.StartsWith("<!DOCTYPE"u8))
+            {
+                // The DOCTYPE names the root; ReadAsync then refuses the DTD with its own message.
+                return IsClinicalDocument(rest["<!DOCTYPE"u8.Length..].TrimStart(" \t\r\n"u8));
+            }
+            else
+            {
+                return rest.StartsWith("<"u8) && IsClinicalDocument(rest[1..]);
+            }
+        }
+    }
+
     internal static CdaFormatException NoPatientIns() =>
         new($"The CDA has no recordTarget/patientRole/id with an INS root ({InsAuthority.InsNir.Oid()}): add the patient's INS.");
+
+    private static bool IsClinicalDocument(ReadOnlySpan<byte> name)
+    {
+        var end = name.IndexOfAny(EndOfName);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var qualified = name[..end];
+        return qualified[(qualified.IndexOf((byte)':') + 1)..].SequenceEqual("ClinicalDocument"u8);
+    }
 
     private static int RemoveWhitespace(Span<char> chars)
     {
