@@ -15,15 +15,15 @@ fail() {
   exit 1
 }
 
-command -v node >/dev/null 2>&1 || fail "node is not on the PATH: install Node.js 20 or later."
-command -v npm >/dev/null 2>&1 || fail "npm is not on the PATH: install it with Node.js 20 or later."
-major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$major" -ge 20 ] || fail "Node.js $(node --version) is too old: fhir-kit-client 2.0.3 needs Node.js 20 or later."
-
 stamp=node_modules/.carnet-install-stamp
 wanted=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
 installed() { [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; }
 installed && exit 0
+
+command -v node >/dev/null 2>&1 || fail "node is not on the PATH: install Node.js 20 or later."
+command -v npm >/dev/null 2>&1 || fail "npm is not on the PATH: install it with Node.js 20 or later."
+major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$major" -ge 20 ] || fail "Node.js $(node --version) is too old: fhir-kit-client 2.0.3 needs Node.js 20 or later."
 
 # Two callers at once (test.sh and a test, or parallel tests) install once, one after the other.
 exec 9>.install.lock
