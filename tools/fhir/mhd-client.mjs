@@ -314,6 +314,29 @@ function checkProvided(request, response, expectedStatus) {
   });
 }
 
+/**
+ * ITI-65: sends the bundle (saved once, under sent/) and saves the answer; hands its ids to keep as
+ * soon as a DocumentReference id is there, then checks the answer entry by entry.
+ */
+const savedBundles = new WeakSet();
+async function provide(name, bundle, expectedStatus, { keep, idempotencyKey } = {}) {
+  if (!savedBundles.has(bundle)) {
+    savedBundles.add(bundle);
+    save(`sent-${name}`, bundle, join(out, 'sent'));
+  }
+
+  const headers = idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
+  const response = await client.transaction({ body: bundle, options: { headers } });
+  save(`${name}-transaction-response`, response);
+  const ids = idsOf(bundle, response);
+  if (ids.DocumentReference) {
+    keep?.(ids);
+  }
+
+  checkProvided(bundle, response, expectedStatus);
+  return { ids, response };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The scenario
 
@@ -350,12 +373,7 @@ const firstPdf = makePdf(`Carnet MHD check ${randomUUID()}: bilan sanguin, versi
 const first = await step('ITI-65 inline PDF', { token }, async (keep) => {
   sent.first = provideBundle({ pdf: firstPdf, title: 'Bilan sanguin (version 1)' });
   sent.firstKey = randomUUID();
-  save('sent-ITI-65-inline', sent.first, join(out, 'sent'));
-  const response = await client.transaction({ body: sent.first, options: { headers: { 'idempotency-key': sent.firstKey } } });
-  save('ITI-65-inline-transaction-response', response);
-  const ids = idsOf(sent.first, response);
-  keep(ids.DocumentReference ? ids : undefined);
-  checkProvided(sent.first, response, '201');
+  const { ids } = await provide('ITI-65-inline', sent.first, '201', { keep, idempotencyKey: sent.firstKey });
   check(ids.Binary, 'expected the inline Binary entry to be answered with Binary/<id>');
   return { detail: `DocumentReference/${ids.DocumentReference}, List/${ids.List}, Binary/${ids.Binary}` };
 });
@@ -391,20 +409,12 @@ const rawBinary = await step('Binary POST raw bytes', { token }, async (keep) =>
 
 const second = await step('ITI-65 referencing the posted Binary', { token, rawBinary }, async (keep) => {
   sent.second = provideBundle({ pdf: rawPdf, title: 'Binary posted alone', binaryUrl: `Binary/${rawBinary}` });
-  save('sent-ITI-65-binary-reference', sent.second, join(out, 'sent'));
-  const response = await client.transaction({ body: sent.second });
-  save('ITI-65-binary-reference-transaction-response', response);
-  const ids = idsOf(sent.second, response);
-  keep(ids.DocumentReference ? ids : undefined);
-  checkProvided(sent.second, response, '201');
+  const { ids } = await provide('ITI-65-binary-reference', sent.second, '201', { keep });
   return { detail: `DocumentReference/${ids.DocumentReference} → Binary/${rawBinary}` };
 });
 
 await step('ITI-65 retried with the same Idempotency-Key', { first }, async () => {
-  const response = await client.transaction({ body: sent.first, options: { headers: { 'idempotency-key': sent.firstKey } } });
-  save('ITI-65-retry-same-key-transaction-response', response);
-  const ids = idsOf(sent.first, response);
-  checkProvided(sent.first, response, '200 or 201');
+  const { ids, response } = await provide('ITI-65-retry-same-key', sent.first, '200 or 201', { idempotencyKey: sent.firstKey });
   check(ids.DocumentReference === first.DocumentReference,
     `expected the original DocumentReference/${first.DocumentReference} back, got DocumentReference/${ids.DocumentReference} (a duplicate)`);
   const status = response.entry[1].response.status;
@@ -413,10 +423,7 @@ await step('ITI-65 retried with the same Idempotency-Key', { first }, async () =
 });
 
 await step('ITI-65 retried without Idempotency-Key (same masterIdentifier)', { first }, async () => {
-  const response = await client.transaction({ body: sent.first });
-  save('ITI-65-retry-no-key-transaction-response', response);
-  const ids = idsOf(sent.first, response);
-  checkProvided(sent.first, response, '200 or 201');
+  const { ids, response } = await provide('ITI-65-retry-no-key', sent.first, '200 or 201');
   check(ids.DocumentReference === first.DocumentReference,
     `expected the DocumentReference with masterIdentifier ${sent.first.entry[1].resource.masterIdentifier.value}, DocumentReference/${first.DocumentReference}, got DocumentReference/${ids.DocumentReference}`);
   return { detail: `DocumentReference/${ids.DocumentReference} (${response.entry[1].response.status})` };
@@ -425,12 +432,7 @@ await step('ITI-65 retried without Idempotency-Key (same masterIdentifier)', { f
 const replacementPdf = makePdf(`Carnet MHD check ${randomUUID()}: bilan sanguin, version 2`);
 const replacement = await step('ITI-65 replacing version (relatesTo replaces)', { first }, async (keep) => {
   sent.replacement = provideBundle({ pdf: replacementPdf, title: 'Bilan sanguin (version 2, corrigée)', replaces: first.DocumentReference });
-  save('sent-ITI-65-replacement', sent.replacement, join(out, 'sent'));
-  const response = await client.transaction({ body: sent.replacement });
-  save('ITI-65-replacement-transaction-response', response);
-  const ids = idsOf(sent.replacement, response);
-  keep(ids.DocumentReference ? ids : undefined);
-  checkProvided(sent.replacement, response, '201');
+  const { ids } = await provide('ITI-65-replacement', sent.replacement, '201', { keep });
   const original = await client.read({ resourceType: 'DocumentReference', id: first.DocumentReference });
   save('read-replaced-DocumentReference', original);
   check(original.status === 'superseded', `expected DocumentReference/${first.DocumentReference} to be superseded once replaced, got status "${original.status}"`);
