@@ -49,7 +49,8 @@ if (files.length === 0) {
 
 let failed = 0;
 for (const { file, problem } of files) {
-  const name = relative(process.cwd(), file) || file;
+  const inside = relative(process.cwd(), file);
+  const name = inside && !inside.startsWith('..') ? inside : file;
   let errors;
   let warnings = [];
   if (problem) {
