@@ -40,6 +40,8 @@ if ! dotnet format Carnet.slnx --verify-no-changes --no-restore; then
   failed=$((failed + 1))
 fi
 
+tools/fhir/install.sh || { echo "Could not install tools/fhir's npm packages (FHIR validators): see the message above." >&2; failed=$((failed + 1)); }
+
 status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
