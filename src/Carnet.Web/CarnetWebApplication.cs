@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Carnet.Documents;
+using Carnet.Fhir;
 using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Import;
@@ -53,6 +55,7 @@ public static class CarnetWebApplication
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFhirOutcomes();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("fr"),
@@ -75,6 +78,9 @@ public static class CarnetWebApplication
         app.MapGroup("/api/account").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapAccountEndpoints();
         app.MapGroup("/api/account/passkeys").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapPasskeyEndpoints();
         app.MapGroup("/api/records").WithTags("Records").RequireAuthorization(SignInPolicies.HealthData).MapRecordEndpoints();
+        app.MapGroup("/api/records/{recordId:guid}").WithTags("Documents").RequireAuthorization(SignInPolicies.HealthData).MapDocumentEndpoints();
+        app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").MapFhirMetadata();
+        app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").RequireAuthorization(SignInPolicies.HealthData).MapFhirEndpoints();
         var admin = app.MapGroup("/api/admin").RequireAuthorization(SignInPolicies.Operator);
         admin.MapGroup("/directory").WithTags("Administration").MapDirectoryAdminEndpoints();
         admin.MapGroup("/accounts").WithTags("Administration").MapStaffAccountEndpoints();

@@ -49,7 +49,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddRecords(carnet.GetSection("Records"));
         services.AddProfessionals();
         services.AddAccess();
-        services.AddDocuments(carnet.GetSection("Storage"), carnet.GetSection("Keys"));
+        services.AddDocuments(carnet.GetSection("Documents"), carnet.GetSection("Storage"), carnet.GetSection("Keys"));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainProblems>();

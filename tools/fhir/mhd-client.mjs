@@ -83,7 +83,7 @@ const options = parseArguments(process.argv.slice(2));
 const establishment = loadEstablishment();
 const { lab } = establishment;
 const patient = patientOf(options.patient, lab);
-const fhirBase = `${establishment.apiBase}/fhir/r4`;
+const fhirBase = `${establishment.base}/fhir/r4`;
 const out = options.out ?? mkdtempSync(join(tmpdir(), 'carnet-mhd-'));
 mkdirSync(join(out, 'sent'), { recursive: true });
 const author = { system: RPPS_SYSTEM, value: lab.acting_professional.id_nat_ps };

@@ -99,7 +99,7 @@ public sealed class DemoSeeder(
         await registerEstablishment.HandleAsync(new RegisterEstablishment.Request("750000028", "Centre hospitalier de Carnet", EstablishmentKind.Hospital), ct);
         var labClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("690000013", "Système de gestion de laboratoire"), ct);
         var hospitalClient = await registerClient.HandleAsync(new RegisterEstablishmentClient.Request("750000028", "Dossier patient informatisé"), ct);
-        await GiveLabAKeyAsync(labClient, ct);
+        await GiveLabAKeyAsync(labClient, jeanne.Ins, ct);
 
         var doctorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Professional, Professional: "10101234564"), ct);
         var operatorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Operator, Login: "operateur.demo", Email: "operateur@example.org"), ct);
@@ -177,7 +177,7 @@ public sealed class DemoSeeder(
         await File.WriteAllTextAsync(SignInsFile, text, ct);
     }
 
-    private async Task GiveLabAKeyAsync(string clientId, CancellationToken ct)
+    private async Task GiveLabAKeyAsync(string clientId, Ins demoPatient, CancellationToken ct)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var p = key.ExportParameters(includePrivateParameters: true);
@@ -198,6 +198,7 @@ public sealed class DemoSeeder(
             ["api_base"] = signIn.ApiAudience,
             ["api_audience"] = signIn.ApiAudience,
             ["acting_professional_header"] = CheckActingProfessional.Header,
+            ["demo_patient"] = new JsonObject { ["system"] = demoPatient.System, ["value"] = demoPatient.Nir.Value },
             ["acting_professional"] = new JsonObject
             {
                 ["id_nat_ps"] = "8" + Biologist.Rpps,

@@ -1,6 +1,6 @@
 namespace Carnet.Audit;
 
-/// <summary>The actions traced by the record lifecycle. Stable strings: they are stored.</summary>
+/// <summary>The actions traced on a record (lifecycle and documents). Stable strings: they are stored.</summary>
 public static class TraceActions
 {
     public const string RecordCreated = "record.created";
@@ -16,4 +16,15 @@ public static class TraceActions
     public const string RepresentationEnded = "representation.ended";
     public const string LifecycleViewed = "record.lifecycle_viewed";
     public const string RecordViewed = "record.viewed";
+    public const string DocumentDeposited = "document.deposited";
+    public const string DocumentReplaced = "document.replaced";
+    public const string DocumentsListed = "documents.listed";
+    public const string DocumentViewed = "document.viewed";
+    public const string DocumentRetrieved = "document.retrieved";
+    public const string DocumentChanged = "document.changed";
+    public const string DocumentDeleted = "document.deleted";
+    public const string DocumentReported = "document.reported_misfiled";
+    public const string DocumentCorrupted = "document.corrupted";
+    public const string BinaryStaged = "document.content_staged";
+    public const string FoldersChanged = "document.folders_changed";
 }

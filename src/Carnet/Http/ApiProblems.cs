@@ -8,6 +8,11 @@ internal static class ApiProblems
 {
     public static Task WriteAsync(HttpContext http, int status, string code, string detail)
     {
+        if (Fhir.FhirJson.IsFhir(http.Request.Path))
+        {
+            return Fhir.FhirOutcomes.WriteAsync(http, status, code, detail);
+        }
+
         var problem = DomainProblems.Problem(status, code, detail);
         http.Response.StatusCode = status;
 

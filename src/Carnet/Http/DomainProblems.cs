@@ -1,3 +1,5 @@
+using Carnet.Documents;
+using Carnet.Documents.Encryption;
 using Carnet.Identifiers;
 using Carnet.Professionals;
 using Carnet.Records;
@@ -20,6 +22,14 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = From(exception);
+        if (Fhir.FhirJson.IsFhir(httpContext.Request.Path))
+        {
+            // The FHIR endpoint answers every error, unexpected ones included, with an OperationOutcome.
+            problem ??= Problem(StatusCodes.Status500InternalServerError, "internal_error", "Carnet could not handle this request. Nothing was saved; try again, and if it persists tell the operator the time of the request.");
+            await Fhir.FhirOutcomes.WriteAsync(httpContext, problem.Status!.Value, (string)problem.Extensions["code"]!, problem.Detail!);
+            return true;
+        }
+
         if (problem is null)
         {
             return false;
@@ -38,6 +48,12 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         SignInRefusedException e => Problem(SignInStatusOf(e.Code), e.Code, e.Message),
         RegistrationException e => Problem(e.Code == "already_registered" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, e.Code, e.Message),
         ImportFileException e => Problem(StatusCodes.Status400BadRequest, "invalid_file", e.Message),
+        Fhir.FhirRequestException e => Problem(StatusCodes.Status400BadRequest, "invalid_request", e.Message),
+        DocumentNotFoundException e => Problem(StatusCodes.Status404NotFound, "not_found", e.Message),
+        DocumentException e => Problem(DocumentStatusOf(e.Code), e.Code, e.Message),
+        ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, DocumentException.TooLarge, e.Message),
+        RangeNotSatisfiableException e => Problem(StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", e.Message),
+        ContentCorruptedException e => Problem(StatusCodes.Status500InternalServerError, "content_damaged", e.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "changed_meanwhile", "Someone or something changed this at the same moment. Nothing was saved: try again."),
         _ => null,
     };
@@ -49,6 +65,16 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         "code_invalid" or "code_expired" or "code_already_used" or "too_many_attempts" or "no_code_sent"
             or "terms_not_accepted" or "contacts_not_confirmed" or "minor_record" => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
+    };
+
+    private static int DocumentStatusOf(string code) => code switch
+    {
+        DocumentException.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
+        DocumentException.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        DocumentException.NotYours => StatusCodes.Status403Forbidden,
+        DocumentException.DuplicateConflict or DocumentException.NotCurrent => StatusCodes.Status409Conflict,
+        DocumentException.BinaryNotFound or DocumentException.FolderNotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     private static int SignInStatusOf(string code) => code switch
@@ -74,6 +100,9 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status409Conflict => "Not possible now",
                 StatusCodes.Status429TooManyRequests => "Too soon",
+                StatusCodes.Status413PayloadTooLarge => "Too large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported format",
+                StatusCodes.Status500InternalServerError => "Damaged content",
                 _ => "Invalid request",
             },
             Detail = detail,

@@ -1,6 +1,8 @@
 using Carnet.Access;
 using Carnet.Accounts;
 using Carnet.Audit;
+using Carnet.Documents;
+using Carnet.Documents.Encryption;
 using Carnet.Identifiers;
 using Carnet.Jobs;
 using Carnet.Mail;
@@ -57,11 +59,22 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ClientKey> ClientKeys => Set<ClientKey>();
 
     public DbSet<UsedClientAssertion> UsedClientAssertions => Set<UsedClientAssertion>();
 
     public DbSet<TokenSigningKey> TokenSigningKeys => Set<TokenSigningKey>();
+
+    public DbSet<HealthDocument> Documents => Set<HealthDocument>();
+
+    public DbSet<DocumentFolder> DocumentFolders => Set<DocumentFolder>();
+
+    public DbSet<DocumentSubmission> DocumentSubmissions => Set<DocumentSubmission>();
+
+    public DbSet<StagedBinary> StagedBinaries => Set<StagedBinary>();
+
+    public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

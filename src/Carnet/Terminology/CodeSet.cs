@@ -1,6 +1,3 @@
-using System.Text;
-using Carnet.Csv;
-
 namespace Carnet.Terminology;
 
 /// <summary>
@@ -37,35 +34,19 @@ public sealed class CodeSet
     /// <summary>Loads an embedded CSV with at least <c>code,display,system,system_oid</c> and optionally <c>status</c>.</summary>
     public static CodeSet Load(string fileName)
     {
-        var assembly = typeof(CodeSet).Assembly;
-        var resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Reference data file {fileName} is not embedded in {assembly.GetName().Name}; check Terminology/Data.");
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var text = new StreamReader(stream, Encoding.UTF8);
-        var csv = new CsvReader(text);
-        var row = new List<string>();
-        csv.ReadRecord(row);
-        var header = row.ToArray();
-        int Column(string name) => Array.IndexOf(header, name);
-        int code = Column("code"), display = Column("display"), system = Column("system"), oid = Column("system_oid"), status = Column("status");
-        if (code < 0 || display < 0 || system < 0 || oid < 0)
-        {
-            throw new InvalidOperationException($"Reference data file {fileName} lacks one of the columns code, display, system, system_oid.");
-        }
-
         var codes = new Dictionary<string, Code>(StringComparer.Ordinal);
         string systemUrl = "", systemOid = "";
-        while (csv.ReadRecord(row))
+        foreach (var row in ReferenceData.Rows(fileName))
         {
-            if (row.Count < header.Length)
+            if (!row.TryGetValue("code", out var code) || !row.TryGetValue("display", out var display) || !row.TryGetValue("system", out var system) || !row.TryGetValue("system_oid", out var oid))
             {
-                continue;
+                throw new InvalidOperationException($"Reference data file {fileName} lacks one of the columns code, display, system, system_oid.");
             }
 
-            var active = status < 0 || !string.Equals(row[status], "deprecated", StringComparison.Ordinal);
-            codes[row[code]] = new Code(row[code], row[display], active);
-            systemUrl = row[system];
-            systemOid = row[oid];
+            var active = !string.Equals(row.GetValueOrDefault("status"), "deprecated", StringComparison.Ordinal);
+            codes[code] = new Code(code, display, active);
+            systemUrl = system;
+            systemOid = oid;
         }
 
         return new CodeSet(Path.GetFileNameWithoutExtension(fileName), systemUrl, systemOid, codes);

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using Carnet.Web.Tests.SignIn.Establishments;
+
+using Carnet.Web.Tests.Testing;
 
 namespace Carnet.Web.Tests.Fhir;
 
@@ -118,49 +119,12 @@ public class FhirValidatorScriptTests
     /// <summary>Runs validate.mjs once per set of fixtures, from the Fixtures folder so that it names files relative to it.</summary>
     private static async Task<Validation> ValidateAsync(params string[] arguments)
     {
-        var root = RepositoryRoot();
-        var (installed, log) = await RunAsync("bash", [Path.Combine(root, "tools", "fhir", "install.sh")], root, TimeSpan.FromMinutes(3));
+        var root = Scripts.RepositoryRoot();
+        var (installed, log) = await Scripts.RunAsync("bash", [Path.Combine(root, "tools", "fhir", "install.sh")], root, TimeSpan.FromMinutes(3));
         installed.ShouldBe(0, "tools/fhir/install.sh failed:\n" + log);
         var fixtures = Path.Combine(root, "tests", "Carnet.Web.Tests", "Fhir", "Fixtures");
-        var (exit, output) = await RunAsync(NodeFactAttribute.NodePath!, [Path.Combine(root, "tools", "fhir", "validate.mjs"), .. arguments], fixtures, TimeSpan.FromMinutes(1));
+        var (exit, output) = await Scripts.RunAsync(NodeFactAttribute.NodePath!, [Path.Combine(root, "tools", "fhir", "validate.mjs"), .. arguments], fixtures, TimeSpan.FromMinutes(1));
         return new Validation(exit, output);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string program, string[] arguments, string directory, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException timedOut)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} took more than {limit}.", timedOut);
-        }
-
-        return (process.ExitCode, await output + await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Carnet.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Carnet.slnx not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>validate.mjs's output: "ok  file" or "FAIL  file", then that file's indented error and warning lines.</summary>

@@ -79,16 +79,18 @@ public class OperatorTests
         using var ops = app.CreateClient();
         await SignInStaffAsync(app, ops, login, password, secret);
         var absent = await Body(await alice.GetAsync($"/api/records/{Guid.NewGuid()}"));
+        var absentFhir = await Body(await alice.GetAsync($"/fhir/r4/DocumentReference/{Guid.NewGuid()}"));
 
         var healthData = HealthDataEndpoints(app).ToList();
         healthData.ShouldNotBeEmpty();
         foreach (var (method, pattern) in healthData)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), pattern.Replace("{recordId:guid}", recordId.ToString(), StringComparison.Ordinal));
+            var url = System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{recordId:guid}", recordId.ToString(), StringComparison.Ordinal), "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
+            using var request = new HttpRequestMessage(new HttpMethod(method), url);
             var response = await ops.SendAsync(request);
 
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{method} {pattern}");
-            (await Body(response)).ShouldBe(absent, $"{method} {pattern} must answer like an absent record");
+            (await Body(response)).ShouldBe(pattern.StartsWith("/fhir", StringComparison.Ordinal) ? absentFhir : absent, $"{method} {pattern} must answer like an absent record");
         }
     }
 
@@ -100,6 +102,9 @@ public class OperatorTests
         var routes = app.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/records", StringComparison.Ordinal) || raw.StartsWith("/fhir", StringComparison.Ordinal)))
             .ToList();
+
+        // The CapabilityStatement is public (FHIR R4 §3.1.0.12): it holds no health data.
+        routes.RemoveAll(e => e.RoutePattern.RawText == "/fhir/r4/metadata");
 
         routes.ShouldNotBeEmpty();
         routes.ShouldAllBe(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == SignInPolicies.HealthData));

@@ -1,0 +1,119 @@
+using Carnet.Access;
+using Carnet.Audit;
+using Carnet.Identifiers;
+using Carnet.Persistence;
+using Carnet.SignIn;
+using Microsoft.EntityFrameworkCore;
+
+namespace Carnet.Documents;
+
+/// <summary>
+/// Searches the documents a caller may see (IHE ITI-67, the portal's library): by record or patient
+/// INS, status, category, class, type, deposit date, text in titles and folder names, folder; newest
+/// first, in pages. Each record searched gets one trace.
+/// </summary>
+public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    public sealed record Query(
+        Guid? RecordId = null,
+        Ins? Patient = null,
+        IReadOnlyCollection<DocumentStatus>? Statuses = null,
+        string? Category = null,
+        string? ClassCode = null,
+        string? TypeCode = null,
+        DateTimeOffset? From = null,
+        DateTimeOffset? Before = null,
+        string? Text = null,
+        Guid? FolderId = null,
+        bool OldestFirst = false,
+        int Offset = 0,
+        int Count = 20);
+
+    public sealed record Page(IReadOnlyList<HealthDocument> Items, int Total, int Offset, int Count)
+    {
+        public bool HasMore => Offset + Items.Count < Total;
+    }
+
+    public async Task<Page> HandleAsync(Caller caller, Query query, CancellationToken ct)
+    {
+        var count = Math.Clamp(query.Count, 1, MaxPageSize);
+        var offset = Math.Max(0, query.Offset);
+        var documents = gate.ReadableDocuments(caller).AsNoTracking();
+        if (query.RecordId is { } recordId)
+        {
+            documents = documents.Where(d => d.RecordId == recordId);
+        }
+
+        if (query.Patient is { } patient)
+        {
+            documents = documents.Where(d => db.Records.Any(r => r.Id == d.RecordId && r.Nir == patient.Nir && r.InsAuthority == patient.Authority));
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            documents = documents.Where(d => statuses.Contains(d.Status));
+        }
+
+        if (query.Category is { } category)
+        {
+            documents = documents.Where(d => d.Category == category);
+        }
+
+        if (query.ClassCode is { } classCode)
+        {
+            documents = documents.Where(d => d.ClassCode == classCode);
+        }
+
+        if (query.TypeCode is { } typeCode)
+        {
+            documents = documents.Where(d => d.TypeCode == typeCode);
+        }
+
+        if (query.From is { } from)
+        {
+            documents = documents.Where(d => d.DepositedAt >= from);
+        }
+
+        if (query.Before is { } before)
+        {
+            documents = documents.Where(d => d.DepositedAt < before);
+        }
+
+        if (query.FolderId is { } folderId)
+        {
+            documents = documents.Where(d => d.FolderId == folderId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862, MA0011 // Translated to SQL lower(), never run in .NET: no culture applies.
+            documents = documents.Where(d => d.Title.ToLower().Contains(text)
+                || db.DocumentFolders.Any(f => f.Id == d.FolderId && f.Name.ToLower().Contains(text)));
+#pragma warning restore CA1304, CA1311, CA1862, MA0011
+        }
+
+        var total = await documents.CountAsync(ct);
+        var ordered = query.OldestFirst
+            ? documents.OrderBy(d => d.DepositedAt).ThenBy(d => d.Id)
+            : documents.OrderByDescending(d => d.DepositedAt).ThenByDescending(d => d.Id);
+        var items = await ordered.Skip(offset).Take(count).ToListAsync(ct);
+
+        var searched = items.Select(d => d.RecordId).Distinct().ToList();
+        if (searched.Count == 0 && query.RecordId is { } asked && await gate.ReadableRecords(caller).AnyAsync(r => r.Id == asked, ct))
+        {
+            searched.Add(asked);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var record in searched)
+        {
+            db.Traces.Add(Trace.Of(record, caller.Actor, TraceActions.DocumentsListed, now, null, caller.Mode));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new Page(items, total, offset, count);
+    }
+}
