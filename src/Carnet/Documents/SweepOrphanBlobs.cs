@@ -10,6 +10,7 @@ namespace Carnet.Documents;
 /// Removes blobs that no metadata names: content of deposits that never committed (a crash between
 /// the blob and the metadata — the write order makes that the only possible leftover), of deleted
 /// documents whose blob could not be removed at once, of expired staged content, of purged records.
+/// Temporary files of the file store that a killed process left behind go too.
 /// A blob is only considered once older than <see cref="DocumentsOptions.OrphanBlobAge"/>, read from
 /// its time-ordered key, so a deposit in flight is never touched.
 /// </summary>
@@ -39,7 +40,13 @@ public sealed class SweepOrphanBlobs(CarnetDbContext db, IBlobStore store, TimeP
             }
         }
 
-        return removed + await RemoveUnnamedAsync(batch, ct);
+        removed += await RemoveUnnamedAsync(batch, ct);
+        if (store is FileSystemBlobStore files)
+        {
+            removed += await files.RemoveStaleTemporaryFilesAsync(cutoff, ct);
+        }
+
+        return removed;
     }
 
     private async Task<int> RemoveUnnamedAsync(List<string> keys, CancellationToken ct)

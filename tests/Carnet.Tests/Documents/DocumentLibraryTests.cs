@@ -323,6 +323,21 @@ public class DocumentLibraryTests
     }
 
     [Fact]
+    public async Task The_sweeper_removes_what_a_write_killed_midway_left_in_the_file_store()
+    {
+        await using var library = await Library.OpenAsync();
+        var folder = Path.Combine(library.Host.Folder, "blobs", "records");
+        Directory.CreateDirectory(folder);
+        var leftover = Path.Combine(folder, ".tmp-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(leftover, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(leftover, library.Host.Clock.GetUtcNow().UtcDateTime.AddHours(-2));
+
+        (await library.Host.RunJobAsync<SweepOrphanBlobs>()).ShouldBe(1);
+
+        File.Exists(leftover).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Rotating_the_master_key_rewraps_data_keys_and_content_still_reads()
     {
         await using var library = await Library.OpenAsync();

@@ -81,6 +81,29 @@ public sealed class FileSystemBlobStore(IOptions<StorageOptions> options) : IBlo
         await Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Removes temporary files last written before <paramref name="writtenBefore"/>: what a process
+    /// killed in the middle of a write leaves (never a blob: a blob only appears by its final rename).
+    /// </summary>
+    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset writtenBefore, CancellationToken ct)
+    {
+        var removed = 0;
+        if (Directory.Exists(_root))
+        {
+            foreach (var file in Directory.EnumerateFiles(_root, TemporaryPrefix + "*", SearchOption.AllDirectories))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (File.GetLastWriteTimeUtc(file) < writtenBefore.UtcDateTime)
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+            }
+        }
+
+        return Task.FromResult(removed);
+    }
+
     private string PathOf(string key)
     {
         if (key.Length == 0 || key.Contains("..", StringComparison.Ordinal) || key.StartsWith('/') || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_')))
