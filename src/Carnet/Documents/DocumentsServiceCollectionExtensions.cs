@@ -2,15 +2,30 @@ using Carnet.Documents.Encryption;
 using Carnet.Documents.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Carnet.Documents;
 
-/// <summary>The document library's surface. For now: its storage settings and master keys (the library is issue #4).</summary>
+/// <summary>The document library's surface. For now: its blob store and master keys (the library is issue #4).</summary>
 public static class DocumentsServiceCollectionExtensions
 {
     public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration storage, IConfiguration keys)
     {
-        services.Configure<StorageOptions>(storage);
+        // Messages name the settings as the host spells them (Carnet:Storage:S3:Bucket).
+        var section = (storage as IConfigurationSection)?.Path ?? "Carnet:Storage";
+        services.AddOptions<StorageOptions>().Bind(storage).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(section));
+        services.AddSingleton<IBlobStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider switch
+            {
+                StorageProvider.S3 => new S3BlobStore(options.S3, provider.GetRequiredService<ILogger<S3BlobStore>>()),
+                _ => new FileSystemBlobStore(options.Path, provider.GetRequiredService<TimeProvider>()),
+            };
+        });
+
         services.Configure<KeyOptions>(keys);
         services.AddSingleton<MasterKeyRing>();
         return services;
