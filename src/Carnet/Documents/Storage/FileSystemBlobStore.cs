@@ -7,7 +7,7 @@ namespace Carnet.Documents.Storage;
 /// <c>.tmp-*</c> file beside its target, is flushed to disk, renamed over the target and the folder flushed,
 /// so a reader sees the old blob or the new one, never a part. A crash mid-write can leave a <c>.tmp-*</c>
 /// file: <see cref="ListAsync"/> does not show it (so the orphan sweeper does not see it either); remove
-/// such files with <see cref="RemoveStaleTemporaryFilesAsync"/>. On a file system a key cannot be both a
+/// such files with <see cref="RemoveStaleTemporaryFilesAsync(TimeSpan, CancellationToken)"/>. On a file system a key cannot be both a
 /// blob and the folder of other keys (<c>a</c> and <c>a/b</c>): writing the second fails with an <see cref="IOException"/>.
 /// </summary>
 public sealed class FileSystemBlobStore(string root, TimeProvider clock) : IBlobStore
@@ -135,17 +135,22 @@ public sealed class FileSystemBlobStore(string root, TimeProvider clock) : IBlob
     public Task<int> RemoveStaleTemporaryFilesAsync(TimeSpan olderThan, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
+        return RemoveStaleTemporaryFilesAsync(clock.GetUtcNow() - olderThan, ct);
+    }
+
+    /// <summary>The same, for the <c>.tmp-*</c> files last written before <paramref name="writtenBefore"/> (a sweeper's cut-off).</summary>
+    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset writtenBefore, CancellationToken ct)
+    {
         if (!Directory.Exists(_root))
         {
             return Task.FromResult(0);
         }
 
-        var before = clock.GetUtcNow().UtcDateTime - olderThan;
         var removed = 0;
         foreach (var file in Directory.EnumerateFiles(_root, BlobKey.TemporaryPrefix + "*", AllFiles))
         {
             ct.ThrowIfCancellationRequested();
-            if (File.GetLastWriteTimeUtc(file) < before)
+            if (File.GetLastWriteTimeUtc(file) < writtenBefore.UtcDateTime)
             {
                 File.Delete(file);
                 removed++;

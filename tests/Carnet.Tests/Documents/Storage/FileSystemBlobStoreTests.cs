@@ -80,6 +80,24 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract
     }
 
     [BlobStoreFact]
+    public async Task Temporary_files_written_before_a_cut_off_are_removed()
+    {
+        await Store.PutAsync("d/blob", new MemoryStream([1]), default);
+        var before = Path.Combine(Root, "d", ".tmp-before");
+        var after = Path.Combine(Root, "d", ".tmp-after");
+        await File.WriteAllBytesAsync(before, [1]);
+        await File.WriteAllBytesAsync(after, [1]);
+        File.SetLastWriteTimeUtc(before, _clock.UtcNow.UtcDateTime.AddSeconds(-1));
+        File.SetLastWriteTimeUtc(after, _clock.UtcNow.UtcDateTime.AddSeconds(1));
+
+        (await FileStore.RemoveStaleTemporaryFilesAsync(_clock.UtcNow, default)).ShouldBe(1);
+
+        File.Exists(before).ShouldBeFalse();
+        File.Exists(after).ShouldBeTrue();
+        (await ListAsync("")).ShouldBe(["d/blob"]);
+    }
+
+    [BlobStoreFact]
     public async Task Removing_stale_temporary_files_from_a_store_never_written_is_nothing()
     {
         (await FileStore.RemoveStaleTemporaryFilesAsync(TimeSpan.FromHours(1), default)).ShouldBe(0);
