@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check of Carnet and ends with one plain line: "N passed, N failed, N skipped".
-# Installs and starts what the tests need (PostgreSQL on 127.0.0.1), and stops it afterwards.
+# Installs and starts what the tests need (PostgreSQL and an S3 server on 127.0.0.1), and stops them afterwards.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -11,6 +11,7 @@ skipped=0
 log_dir=$(mktemp -d)
 finish() {
   tools/postgres.sh stop || true
+  tools/s3.sh stop || true
   rm -rf "$log_dir"
   echo "$passed passed, $failed failed, $skipped skipped"
 }
@@ -18,13 +19,24 @@ trap finish EXIT
 
 step() { echo; echo "== $*"; }
 
+# Starts a throw-away server with its tools/ script and exports the address it prints in $1; stopped by finish.
+start_server() {
+  local variable=$1 script=$2 name=$3 address
+  if ! address=$("$script" start); then
+    echo "Could not start $name: see the message above." >&2
+    failed=$((failed + 1))
+    exit 1
+  fi
+  export "$variable=$address"
+}
+
 step "PostgreSQL for the provider tests"
-if ! CARNET_TEST_POSTGRES=$(tools/postgres.sh start); then
-  echo "Could not start PostgreSQL: see the message above." >&2
-  failed=$((failed + 1))
-  exit 1
-fi
-export CARNET_TEST_POSTGRES CARNET_REQUIRE_POSTGRES=1
+start_server CARNET_TEST_POSTGRES tools/postgres.sh PostgreSQL
+export CARNET_REQUIRE_POSTGRES=1
+
+step "S3 (s3rver) for the blob-store tests"
+start_server CARNET_TEST_S3 tools/s3.sh s3rver
+export CARNET_REQUIRE_S3=1
 
 step "Restore and build (warnings are errors)"
 if ! dotnet tool restore >/dev/null || ! dotnet restore Carnet.slnx || ! dotnet build Carnet.slnx --no-restore -nologo -v quiet; then

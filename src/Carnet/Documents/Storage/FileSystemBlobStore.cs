@@ -1,29 +1,51 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 
 namespace Carnet.Documents.Storage;
 
 /// <summary>
-/// Blobs as files under <see cref="StorageOptions.Path"/>: written to a temporary file, flushed to
-/// disk, then renamed into place, so a blob is either whole or absent, even after a crash.
+/// Blobs as files under one folder, a key's segments being its sub-folders. A write goes to a temporary
+/// <c>.tmp-*</c> file beside its target, is flushed to disk, renamed over the target and the folder flushed,
+/// so a reader sees the old blob or the new one, never a part. A crash mid-write can leave a <c>.tmp-*</c>
+/// file: <see cref="ListAsync"/> does not show it (so the orphan sweeper does not see it either); remove
+/// such files with <see cref="RemoveStaleTemporaryFilesAsync(TimeSpan, CancellationToken)"/>. On a file system a key cannot be both a
+/// blob and the folder of other keys (<c>a</c> and <c>a/b</c>): writing the second fails with an <see cref="IOException"/>.
 /// </summary>
-public sealed class FileSystemBlobStore(IOptions<StorageOptions> options) : IBlobStore
+public sealed class FileSystemBlobStore(string root, TimeProvider clock) : IBlobStore
 {
-    private const string TemporaryPrefix = ".tmp-";
-    private readonly string _root = Path.GetFullPath(options.Value.Path);
+    // The default of Stream.CopyTo: large enough for few system calls, below the large-object heap.
+    private const int BufferSize = 81920;
+
+    private static readonly EnumerationOptions AllFiles = new()
+    {
+        RecurseSubdirectories = true,
+        // On Unix, names starting with '.' count as hidden, and a key may be '.profile'.
+        AttributesToSkip = FileAttributes.None,
+        IgnoreInaccessible = false,
+    };
+
+    private readonly string _root = Path.GetFullPath(root);
 
     public async Task PutAsync(string key, Stream content, CancellationToken ct)
     {
         var path = PathOf(key);
         var directory = Path.GetDirectoryName(path)!;
+        var created = MissingDirectories(directory);
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        var temporary = Path.Combine(directory, BlobKey.TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            var options = new FileStreamOptions
             {
-                await content.CopyToAsync(file, 81920, ct);
-                await file.FlushAsync(ct);
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                Options = FileOptions.Asynchronous,
+                // No FileStream buffer: CopyToAsync already writes in BufferSize chunks from a pooled array.
+                BufferSize = 0,
+            };
+            await using (var file = new FileStream(temporary, options))
+            {
+                await content.CopyToAsync(file, BufferSize, ct);
                 file.Flush(flushToDisk: true);
             }
 
@@ -34,70 +56,104 @@ public sealed class FileSystemBlobStore(IOptions<StorageOptions> options) : IBlo
             File.Delete(temporary);
             throw;
         }
+
+        // The rename, and any folder created for it, are durable only once their parent folders are flushed.
+        DirectorySync.Flush(directory);
+        foreach (var folder in created)
+        {
+            DirectorySync.Flush(Path.GetDirectoryName(folder)!);
+        }
     }
 
     public Task<Stream> OpenReadAsync(string key, long offset, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var path = PathOf(key);
+        ct.ThrowIfCancellationRequested();
         try
         {
-            var file = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            file.Position = offset;
-            return Task.FromResult<Stream>(file);
+            var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.Read | FileShare.Delete,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+                BufferSize = BufferSize,
+            });
+            stream.Position = offset;
+            return Task.FromResult<Stream>(stream);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            || (e is UnauthorizedAccessException && Directory.Exists(path)))
         {
+            // A folder of other keys is not a blob.
             throw new BlobNotFoundException(key);
         }
     }
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        ct.ThrowIfCancellationRequested();
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            DirectorySync.Flush(Path.GetDirectoryName(path)!);
+        }
+
         return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct)
     {
-        if (!Directory.Exists(_root))
+        BlobKey.ValidatePrefix(prefix);
+
+        // Start at the deepest folder the prefix names, not at the root of a store holding millions of files.
+        var slash = prefix.LastIndexOf('/');
+        var start = slash < 0 ? _root : Path.Combine(_root, prefix[..slash]);
+        if (!Directory.Exists(start))
         {
             yield break;
         }
 
-        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(start, "*", AllFiles))
         {
             ct.ThrowIfCancellationRequested();
-            if (Path.GetFileName(file).StartsWith(TemporaryPrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var key = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            // Unfinished writes and files that are no blob (not a valid key) are not listed.
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && BlobKey.IsValid(key))
             {
                 yield return key;
             }
         }
-
-        await Task.CompletedTask;
     }
 
     /// <summary>
-    /// Removes temporary files last written before <paramref name="writtenBefore"/>: what a process
-    /// killed in the middle of a write leaves (never a blob: a blob only appears by its final rename).
+    /// Deletes the <c>.tmp-*</c> files of writes a crash interrupted, last written more than
+    /// <paramref name="olderThan"/> ago (keep it well above the longest upload). Returns how many were removed.
     /// </summary>
+    public Task<int> RemoveStaleTemporaryFilesAsync(TimeSpan olderThan, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
+        return RemoveStaleTemporaryFilesAsync(clock.GetUtcNow() - olderThan, ct);
+    }
+
+    /// <summary>The same, for the <c>.tmp-*</c> files last written before <paramref name="writtenBefore"/> (a sweeper's cut-off).</summary>
     public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset writtenBefore, CancellationToken ct)
     {
-        var removed = 0;
-        if (Directory.Exists(_root))
+        if (!Directory.Exists(_root))
         {
-            foreach (var file in Directory.EnumerateFiles(_root, TemporaryPrefix + "*", SearchOption.AllDirectories))
+            return Task.FromResult(0);
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(_root, BlobKey.TemporaryPrefix + "*", AllFiles))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (File.GetLastWriteTimeUtc(file) < writtenBefore.UtcDateTime)
             {
-                ct.ThrowIfCancellationRequested();
-                if (File.GetLastWriteTimeUtc(file) < writtenBefore.UtcDateTime)
-                {
-                    File.Delete(file);
-                    removed++;
-                }
+                File.Delete(file);
+                removed++;
             }
         }
 
@@ -106,11 +162,18 @@ public sealed class FileSystemBlobStore(IOptions<StorageOptions> options) : IBlo
 
     private string PathOf(string key)
     {
-        if (key.Length == 0 || key.Contains("..", StringComparison.Ordinal) || key.StartsWith('/') || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_')))
+        BlobKey.Validate(key);
+        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    private static List<string> MissingDirectories(string directory)
+    {
+        var missing = new List<string>();
+        for (var folder = directory; folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
         {
-            throw new ArgumentException($"'{key}' is not a valid blob key: use letters, digits, '-', '_', '.' and '/' separators, without '..'.", nameof(key));
+            missing.Add(folder);
         }
 
-        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+        return missing;
     }
 }

@@ -3,7 +3,7 @@ namespace Carnet.Documents.Storage;
 /// <summary>
 /// Where encrypted document content is kept: a seam with two implementations, the file system
 /// (default) and S3-compatible object storage. Blobs are opaque, immutable and already encrypted;
-/// the store never sees plaintext. Keys are <c>/</c>-separated paths of ASCII letters, digits, <c>-</c> and <c>.</c>.
+/// the store never sees plaintext. Keys are <c>/</c>-separated paths of ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c> (<see cref="BlobKey"/>).
 /// </summary>
 public interface IBlobStore
 {
