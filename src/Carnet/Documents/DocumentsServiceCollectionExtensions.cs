@@ -45,6 +45,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<ManageFolders>();
         services.AddScoped<IRecordContentPurger, DocumentContentPurger>();
         services.AddScheduledJob<SweepOrphanBlobs>(SweepOrphanBlobs.JobName, TimeSpan.FromHours(1));
+        services.AddScheduledJob<RewrapRecordKeys>(RewrapRecordKeys.JobName, TimeSpan.FromMinutes(10));
         return services;
     }
 }

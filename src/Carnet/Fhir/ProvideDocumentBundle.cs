@@ -130,7 +130,7 @@ public static class ProvideDocumentBundle
         }
 
         var classCode = type.ClassCode;
-        foreach (var (_, code) in Array.Empty<(string?, string?)>().Concat(CategoryCodes(reference)))
+        foreach (var (_, code) in CategoryCodes(reference))
         {
             if (code is not null && !CodeSets.Classes.TryGet(code, out _))
             {

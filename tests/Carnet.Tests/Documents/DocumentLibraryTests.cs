@@ -220,6 +220,28 @@ public class DocumentLibraryTests
     }
 
     [Fact]
+    public async Task A_document_hidden_from_legal_representatives_is_not_shown_to_a_parent_but_others_are()
+    {
+        await using var library = await Library.OpenAsync();
+        await library.Host.ImportAsync(People.ChildLine(People.Alice));
+        await library.Host.DispatchOutboxAsync();
+        library.Host.Clock.Advance(TimeSpan.FromDays(42));
+        await library.Host.RunJobAsync<CreateRecordsAfterOppositionWindow>();
+        var child = (await library.Host.RecordAsync(People.Child)).Id;
+
+        async Task<HealthDocument> DepositForChildAsync(Confidentiality confidentiality) =>
+            (await library.Host.RunAsync<DepositDocuments, DepositDocuments.Result>(d => d.HandleAsync(library.Lab, new DepositDocuments.Request(child, [new DepositDocuments.Item(Library.LabReport(confidentiality: confidentiality), new DocumentContent.Streamed(new MemoryStream(Library.Pdf())))]), CancellationToken.None)))
+                .Documents.Single().Document;
+        var secret = await DepositForChildAsync(new Confidentiality(false, false, true));
+        var shared = await DepositForChildAsync(Confidentiality.None);
+
+        var seenByParent = await library.FindAsync(library.Holder, new FindDocuments.Query(RecordId: child));
+        seenByParent.Items.Select(d => d.Id).ShouldBe([shared.Id]);
+        await Should.ThrowAsync<DocumentNotFoundException>(() => library.RetrieveAsync(library.Holder, secret.Id));
+        (await library.FindAsync(library.Lab, new FindDocuments.Query(RecordId: child))).Total.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Until_the_access_policy_lands_a_professional_sees_only_their_own_deposits_and_the_operator_nothing()
     {
         await using var library = await Library.OpenAsync();
