@@ -55,7 +55,14 @@ public sealed class DeleteDocuments(CarnetDbContext db, AccessGate gate, Content
         await db.SaveChangesAsync(ct);
         foreach (var blob in blobs)
         {
-            await vault.DeleteAsync(blob, CancellationToken.None);
+            try
+            {
+                await vault.DeleteAsync(blob, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException)
+            {
+                // The deletion is committed; a deleted document's blob is an orphan the sweeper removes.
+            }
         }
     }
 }

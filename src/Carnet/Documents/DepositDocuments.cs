@@ -207,7 +207,7 @@ public sealed partial class DepositDocuments(
             {
                 await vault.DeleteAsync(blob, CancellationToken.None);
             }
-            catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException)
             {
                 // The orphan sweeper removes it later.
                 LogBlobLeft(logger, e);
