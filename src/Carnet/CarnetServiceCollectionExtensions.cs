@@ -48,7 +48,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddSignIn(carnet.GetSection("SignIn"));
         services.AddRecords(carnet.GetSection("Records"));
         services.AddProfessionals();
-        services.AddAccess();
+        services.AddAccess(carnet.GetSection("Access"));
         services.AddDocuments(carnet.GetSection("Documents"), carnet.GetSection("Storage"), carnet.GetSection("Keys"));
 
         services.AddProblemDetails();

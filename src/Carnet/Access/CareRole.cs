@@ -1,6 +1,9 @@
 namespace Carnet.Access;
 
-/// <summary>The roles a holder declares for a professional (DOMAIN.md §5).</summary>
+/// <summary>
+/// The roles a holder declares for a professional (DOMAIN.md §5). Every role sees documents hidden from
+/// professionals and may block other professionals.
+/// </summary>
 public enum CareRole
 {
     /// <summary>Médecin traitant.</summary>
@@ -11,4 +14,7 @@ public enum CareRole
 
     /// <summary>Pharmacien correspondant.</summary>
     CorrespondentPharmacist,
+
+    /// <summary>A professional the holder chose to administer their record with them.</summary>
+    Administrator,
 }

@@ -1,8 +1,8 @@
 namespace Carnet.Access;
 
 /// <summary>
-/// A professional the holder declared in a role (médecin traitant…). The access policy built on it is
-/// issue #5; the demo data already names a médecin traitant.
+/// A professional the holder declared in a role (médecin traitant, administrator…): they see documents
+/// hidden from professionals and may block others (DOMAIN.md §5). Ending a role keeps the row, for the history.
 /// </summary>
 public sealed class DeclaredRole
 {
@@ -30,4 +30,6 @@ public sealed class DeclaredRole
         Role = role,
         DeclaredAt = at,
     };
+
+    public void End(DateTimeOffset at) => EndedAt ??= at;
 }

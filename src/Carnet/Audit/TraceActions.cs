@@ -27,4 +27,14 @@ public static class TraceActions
     public const string DocumentCorrupted = "document.corrupted";
     public const string BinaryStaged = "document.content_staged";
     public const string FoldersChanged = "document.folders_changed";
+    public const string EmergencyAccessOpened = "emergency.opened";
+    public const string ConsentRecorded = "access.consent_recorded";
+    public const string AuthorizationWithdrawn = "access.authorization_withdrawn";
+    public const string ProfessionalBlocked = "access.professional_blocked";
+    public const string ProfessionalUnblocked = "access.professional_unblocked";
+    public const string RoleDeclared = "access.role_declared";
+    public const string RoleEnded = "access.role_ended";
+    public const string AccessSettingsChanged = "access.settings_changed";
+    public const string SecretConnectionOpened = "access.secret_connection_opened";
+    public const string AccessChoicesViewed = "access.choices_viewed";
 }

@@ -77,6 +77,7 @@ public sealed partial class DepositDocuments(
             }
 
             db.DocumentSubmissions.Add(submission);
+            await gate.JoinCareTeamAsync(caller, request.RecordId, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
@@ -98,7 +99,7 @@ public sealed partial class DepositDocuments(
 
     private async Task<Outcome> DepositAsync(Caller caller, Actor actor, Guid recordId, DocumentSubmission submission, Item item, long limit, List<string> written, DateTimeOffset now, CancellationToken ct)
     {
-        var metadata = item.Metadata;
+        var metadata = item.Metadata with { Confidentiality = await gate.ImposedConfidentialityAsync(caller, recordId, item.Metadata.Confidentiality, ct) };
         StoredContent content;
         StagedBinary? staged = null;
         switch (item.Content)

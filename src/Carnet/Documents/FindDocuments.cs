@@ -38,6 +38,11 @@ public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvi
 
     public async Task<Page> HandleAsync(Caller caller, Query query, CancellationToken ct)
     {
+        if (caller.Mode != AccessMode.Normal)
+        {
+            await OpenEmergencyAccessAsync(caller, query, ct);
+        }
+
         var count = Math.Clamp(query.Count, 1, MaxPageSize);
         var offset = Math.Max(0, query.Offset);
         var documents = gate.ReadableDocuments(caller).AsNoTracking();
@@ -115,5 +120,20 @@ public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvi
 
         await db.SaveChangesAsync(ct);
         return new Page(items, total, offset, count);
+    }
+
+    /// <summary>A search of one patient's documents in an emergency mode opens the emergency access when the holder allows it (AccessGate).</summary>
+    private async Task OpenEmergencyAccessAsync(Caller caller, Query query, CancellationToken ct)
+    {
+        var recordId = query.RecordId;
+        if (recordId is null && query.Patient is { } patient)
+        {
+            recordId = await db.Records.Where(r => r.Nir == patient.Nir && r.InsAuthority == patient.Authority).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        }
+
+        if (recordId is { } id)
+        {
+            await gate.OpenEmergencyAccessAsync(caller, id, ct);
+        }
     }
 }

@@ -49,6 +49,7 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         RegistrationException e => Problem(e.Code == "already_registered" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, e.Code, e.Message),
         ImportFileException e => Problem(StatusCodes.Status400BadRequest, "invalid_file", e.Message),
         Fhir.FhirRequestException e => Problem(StatusCodes.Status400BadRequest, "invalid_request", e.Message),
+        Access.AccessException e => Problem(e.Code == Access.AccessException.NotAllowed ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity, e.Code, e.Message),
         DocumentNotFoundException e => Problem(StatusCodes.Status404NotFound, "not_found", e.Message),
         DocumentException e => Problem(DocumentStatusOf(e.Code), e.Code, e.Message),
         ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, DocumentException.TooLarge, e.Message),

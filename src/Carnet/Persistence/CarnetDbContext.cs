@@ -54,6 +54,16 @@ public abstract class CarnetDbContext(DbContextOptions options)
 
     public DbSet<DeclaredRole> DeclaredRoles => Set<DeclaredRole>();
 
+    public DbSet<ProfessionalAuthorization> ProfessionalAuthorizations => Set<ProfessionalAuthorization>();
+
+    public DbSet<ProfessionalBlock> ProfessionalBlocks => Set<ProfessionalBlock>();
+
+    public DbSet<RecordAccessSettings> RecordAccessSettings => Set<RecordAccessSettings>();
+
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
+
+    public DbSet<SecretConnection> SecretConnections => Set<SecretConnection>();
+
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();

@@ -17,7 +17,8 @@ public sealed record Caller(
     ActingProfessional? Professional = null,
     string? ClientId = null,
     string? Finess = null,
-    AccessMode Mode = AccessMode.Normal)
+    AccessMode Mode = AccessMode.Normal,
+    string? Purpose = null)
 {
     /// <summary>The caller of an authenticated principal; null when the principal is anonymous or not Carnet's.</summary>
     public static Caller? From(ClaimsPrincipal? user)
@@ -41,7 +42,8 @@ public sealed record Caller(
             professional,
             user.FindFirstValue(CarnetClaims.ClientId),
             user.FindFirstValue(CarnetClaims.Finess),
-            AccessModes.Parse(user.FindFirstValue(CarnetClaims.AccessMode)) ?? AccessMode.Normal);
+            AccessModes.Parse(user.FindFirstValue(CarnetClaims.AccessMode)) ?? AccessMode.Normal,
+            user.FindFirstValue(CarnetClaims.PurposeOfUse));
     }
 
     /// <summary>Who the traces name: the professional when one acts (through software or not), else the person or the software.</summary>

@@ -30,6 +30,9 @@ public static class CarnetClaims
     /// <summary>The access mode of the call: normal, bris_de_glace or centre_15.</summary>
     public const string AccessMode = "access_mode";
 
+    /// <summary>Why the professional consults (Access.PurposeOfUse); absent means care.</summary>
+    public const string PurposeOfUse = Access.PurposeOfUse.Claim;
+
     /// <summary>The OAuth2 client id of establishment software.</summary>
     public const string ClientId = "client_id";
 

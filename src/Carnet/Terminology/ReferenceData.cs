@@ -14,6 +14,15 @@ internal static class ReferenceData
             ?? throw new InvalidOperationException($"Reference data file {fileName} is not embedded in {assembly.GetName().Name}; check Terminology/Data.");
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var text = new StreamReader(stream, Encoding.UTF8);
+        foreach (var row in Rows(text))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The rows of a CSV with a header line, as column → value; short rows are skipped.</summary>
+    public static IEnumerable<Dictionary<string, string>> Rows(TextReader text)
+    {
         var csv = new CsvReader(text);
         var row = new List<string>();
         csv.ReadRecord(row);

@@ -241,21 +241,6 @@ public class DocumentLibraryTests
         (await library.FindAsync(library.Lab, new FindDocuments.Query(RecordId: child))).Total.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task Until_the_access_policy_lands_a_professional_sees_only_their_own_deposits_and_the_operator_nothing()
-    {
-        await using var library = await Library.OpenAsync();
-        var report = await library.DepositOneAsync(library.Lab, Library.LabReport());
-        await library.DepositOneAsync(library.Holder, Library.HolderNote(), "note"u8.ToArray());
-
-        (await library.FindAsync(library.Lab)).Items.Select(d => d.Id).ShouldBe([report.Id]);
-        (await library.FindAsync(library.OtherProfessional)).Items.ShouldBeEmpty();
-        (await library.FindAsync(library.Operator)).Items.ShouldBeEmpty();
-        await Should.ThrowAsync<DocumentNotFoundException>(() => library.RetrieveAsync(library.OtherProfessional, report.Id));
-        await Should.ThrowAsync<DocumentNotFoundException>(() => library.RetrieveAsync(library.Operator, report.Id));
-        (await library.FindAsync(library.Holder)).Total.ShouldBe(2);
-    }
-
     [Theory]
     [DatabaseProviders]
     public async Task Search_filters_by_category_type_date_and_text_in_titles_and_folders_newest_first_in_pages(DatabaseProvider provider)

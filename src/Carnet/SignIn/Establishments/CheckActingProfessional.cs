@@ -26,7 +26,7 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
 
     public sealed record Request(string ClientId, string? Assertion);
 
-    public sealed record Result(ClientJwtVerifier.Client Client, ActingProfessional Professional, AccessMode Mode, string? Reason);
+    public sealed record Result(ClientJwtVerifier.Client Client, ActingProfessional Professional, AccessMode Mode, string? Reason, string? Purpose = null);
 
     public async Task<Result> HandleAsync(Request request, CancellationToken ct)
     {
@@ -81,9 +81,15 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
             throw Refused("acting_professional_reason_too_long", $"{ReasonClaim} is longer than {MaxReasonLength} characters: say briefly why the emergency access is needed.");
         }
 
+        var purpose = Claim(token, Access.PurposeOfUse.Claim)?.Trim();
+        if (purpose?.Length > 64)
+        {
+            throw Refused("acting_professional_purpose_too_long", $"{Access.PurposeOfUse.Claim} is longer than 64 characters: give an HL7 v3 PurposeOfUse code (TREAT, ETREAT…), or leave it out for care.");
+        }
+
         // The directory, not the assertion, supplies the name and specialty: the access policy trusts RPPS data.
         var acting = new ActingProfessional(id.Value, $"{professional.GivenNames} {professional.FamilyName}", professional.ProfessionCode, professional.SpecialtyCode);
-        return new Result(verified.Client, acting, mode, string.IsNullOrEmpty(reason) ? null : reason);
+        return new Result(verified.Client, acting, mode, string.IsNullOrEmpty(reason) ? null : reason, string.IsNullOrEmpty(purpose) ? null : purpose);
     }
 
     private static async Task<T> Guarded<T>(Func<Task<T>> verify)

@@ -78,6 +78,11 @@ public sealed partial class EstablishmentBearerEvents(CheckActingProfessional ch
             claims.Add(new Claim(CarnetClaims.Specialty, specialty));
         }
 
+        if (result.Purpose is { } purpose)
+        {
+            claims.Add(new Claim(CarnetClaims.PurposeOfUse, purpose));
+        }
+
         if (result.Mode != AccessMode.Normal && result.Reason is { } reason)
         {
             claims.Add(new Claim(CheckActingProfessional.ReasonClaim, reason));

@@ -54,6 +54,175 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.ToTable("DeclaredRoles", (string)null);
                 });
 
+            modelBuilder.Entity("Carnet.Access.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "IdNatPs", "ExpiresAt");
+
+                    b.ToTable("EmergencyAccesses", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ProfessionalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNatPs");
+
+                    b.HasIndex("RecordId", "IdNatPs");
+
+                    b.ToTable("ProfessionalAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BlockedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProfessionalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "IdNatPs");
+
+                    b.ToTable("ProfessionalBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.RecordAccessSettings", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BreakTheGlassAllowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Centre15Allowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HiddenDocumentsInEmergency")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("HideNewDocumentsSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RecordId");
+
+                    b.ToTable("RecordAccessSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.SecretConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "IdNatPs", "ExpiresAt");
+
+                    b.ToTable("SecretConnections", (string)null);
+                });
+
             modelBuilder.Entity("Carnet.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1429,6 +1598,51 @@ namespace Carnet.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.EmergencyAccess", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalAuthorization", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalBlock", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.RecordAccessSettings", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Carnet.Access.RecordAccessSettings", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.SecretConnection", b =>
+                {
                     b.HasOne("Carnet.Records.HealthRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")

@@ -49,6 +49,175 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.ToTable("DeclaredRoles", (string)null);
                 });
 
+            modelBuilder.Entity("Carnet.Access.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "IdNatPs", "ExpiresAt");
+
+                    b.ToTable("EmergencyAccesses", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNatPs");
+
+                    b.HasIndex("RecordId", "IdNatPs");
+
+                    b.ToTable("ProfessionalAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfessionalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "IdNatPs");
+
+                    b.ToTable("ProfessionalBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.RecordAccessSettings", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BreakTheGlassAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Centre15Allowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HiddenDocumentsInEmergency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HideNewDocumentsSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId");
+
+                    b.ToTable("RecordAccessSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Carnet.Access.SecretConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNatPs")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "IdNatPs", "ExpiresAt");
+
+                    b.ToTable("SecretConnections", (string)null);
+                });
+
             modelBuilder.Entity("Carnet.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1416,6 +1585,51 @@ namespace Carnet.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.EmergencyAccess", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalAuthorization", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.ProfessionalBlock", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.RecordAccessSettings", b =>
+                {
+                    b.HasOne("Carnet.Records.HealthRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Carnet.Access.RecordAccessSettings", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carnet.Access.SecretConnection", b =>
+                {
                     b.HasOne("Carnet.Records.HealthRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")

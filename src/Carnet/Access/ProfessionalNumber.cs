@@ -1,0 +1,23 @@
+using Carnet.Identifiers;
+using Carnet.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Carnet.Access;
+
+/// <summary>A professional named by the holder: an 11-digit RPPS number (as printed on prescriptions) or an idNat_PS.</summary>
+public static class ProfessionalNumber
+{
+    public sealed record Found(Guid Id, string IdNatPs, string DisplayName, string ProfessionCode);
+
+    /// <summary>Finds the professional in the directory; refuses an invalid number or an unknown professional with what to do.</summary>
+    public static async Task<Found> FindAsync(CarnetDbContext db, string? number, CancellationToken ct)
+    {
+        var compact = (number ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var id = compact.Length == 11 ? ProfessionalId.FromRpps(Rpps.Parse(compact, "professional")) : ProfessionalId.Parse(compact, "professional");
+        return await db.Professionals.AsNoTracking()
+            .Where(p => p.IdNatPs == id)
+            .Select(p => new Found(p.Id, p.IdNatPs.Value, p.GivenNames + " " + p.FamilyName, p.ProfessionCode))
+            .FirstOrDefaultAsync(ct)
+            ?? throw new AccessException(AccessException.UnknownProfessional, $"No professional with number {id.Value} is in the directory (RPPS): check the 11-digit RPPS number, printed on their prescriptions or in the Annuaire santé.");
+    }
+}
