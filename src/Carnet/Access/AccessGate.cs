@@ -1,3 +1,4 @@
+using Carnet.Access.Delegations;
 using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Identifiers;
@@ -28,10 +29,9 @@ public sealed class AccessGate(CarnetDbContext db, TimeProvider clock)
             return db.Records.Where(_ => false);
         }
 
-        return db.Records.Where(r => r.State != RecordState.Purged
-            && (r.Id == own
-                || db.Representations.Any(p => p.RecordId == r.Id && p.EndedAt == null
-                    && db.Records.Any(h => h.Id == own && h.Nir == p.RepresentativeNir))));
+        // Holder side: their own record and those they represent or help (Access/Delegations).
+        var actedFor = DelegatedRecords.RecordsActedForBy(db, own);
+        return db.Records.Where(r => r.State != RecordState.Purged && (r.Id == own || actedFor.Contains(r.Id)));
     }
 
     /// <summary>

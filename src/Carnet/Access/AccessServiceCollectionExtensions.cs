@@ -1,3 +1,4 @@
+using Carnet.Access.Delegations;
 using Carnet.Records;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class AccessServiceCollectionExtensions
     {
         services.AddScoped<IRecordContentPurger, DeclaredRolesPurger>();
         services.AddScoped<AccessGate>();
+        services.AddDelegations();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Carnet.Access;
+using Carnet.Access.Delegations;
 using Carnet.Accounts;
 using Carnet.Audit;
 using Carnet.Documents;
@@ -53,6 +54,10 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<EstablishmentClient> EstablishmentClients => Set<EstablishmentClient>();
 
     public DbSet<DeclaredRole> DeclaredRoles => Set<DeclaredRole>();
+
+    public DbSet<CaregiverLink> CaregiverLinks => Set<CaregiverLink>();
+
+    public DbSet<RepresentativeInvitation> RepresentativeInvitations => Set<RepresentativeInvitation>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
