@@ -1,3 +1,4 @@
+using Carnet.Access.Delegations;
 using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Identifiers;
@@ -38,17 +39,16 @@ public sealed class AccessGate(CarnetDbContext db, TimeProvider clock, AccessMat
             return db.Records.Where(_ => false);
         }
 
-        return db.Records.Where(r => r.State != RecordState.Purged
-            && (r.Id == own
-                || db.Representations.Any(p => p.RecordId == r.Id && p.EndedAt == null
-                    && db.Records.Any(h => h.Id == own && h.Nir == p.RepresentativeNir))));
+        // Holder side: their own record and those they represent or help (Access/Delegations).
+        var actedFor = DelegatedRecords.RecordsActedForBy(db, own);
+        return db.Records.Where(r => r.State != RecordState.Purged && (r.Id == own || actedFor.Contains(r.Id)));
     }
 
     /// <summary>
     /// The records whose access choices (professionals, emergency settings, roles) a caller may manage: the
-    /// holder's own and, for legal representatives, the represented person's.
+    /// holder's own and, for legal representatives, the represented person's; never a caregiver's helped ones.
     /// </summary>
-    public IQueryable<HealthRecord> ManageableRecords(Caller caller) => ReadableRecords(caller);
+    public IQueryable<HealthRecord> ManageableRecords(Caller caller) => DelegatedRecords.ManageableRecords(db, caller);
 
     /// <summary>The open records a professional may consult now, in the caller's access mode.</summary>
     public IQueryable<HealthRecord> ConsultableRecords(Caller caller)

@@ -1,3 +1,4 @@
+using Carnet.Access.Delegations;
 using Carnet.Records;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class AccessServiceCollectionExtensions
         services.AddScoped<RecordConsent>();
         services.AddScoped<OpenSecretConnection>();
         services.AddScoped<OpenEmergencyAccess>();
+        services.AddDelegations();
         return services;
     }
 }

@@ -29,6 +29,9 @@ public sealed class Trace
 
     public AccessMode AccessMode { get; private set; }
 
+    /// <summary>Names a holder-side actor who acted for someone else (the delegations' SaveChanges interceptor sets it).</summary>
+    internal void ActedAs(ActorKind kind) => ActorKind = kind;
+
     public static Trace Of(Guid recordId, Actor actor, string action, DateTimeOffset at, string? target = null, AccessMode mode = AccessMode.Normal) => new()
     {
         RecordId = recordId,

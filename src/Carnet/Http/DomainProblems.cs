@@ -55,6 +55,7 @@ public sealed class DomainProblems(IProblemDetailsService problems) : IException
         ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, DocumentException.TooLarge, e.Message),
         RangeNotSatisfiableException e => Problem(StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", e.Message),
         ContentCorruptedException e => Problem(StatusCodes.Status500InternalServerError, "content_damaged", e.Message),
+        Access.Delegations.DelegationException e => Problem(e.Status, e.Code, e.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "changed_meanwhile", "Someone or something changed this at the same moment. Nothing was saved: try again."),
         _ => null,
     };

@@ -1,4 +1,5 @@
 using Carnet.Access;
+using Carnet.Access.Delegations;
 using Carnet.Accounts;
 using Carnet.Audit;
 using Carnet.Documents;
@@ -63,6 +64,9 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 
     public DbSet<SecretConnection> SecretConnections => Set<SecretConnection>();
+    public DbSet<CaregiverLink> CaregiverLinks => Set<CaregiverLink>();
+
+    public DbSet<RepresentativeInvitation> RepresentativeInvitations => Set<RepresentativeInvitation>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 

@@ -48,6 +48,14 @@ public sealed class Representation
         };
     }
 
+    /// <summary>Ends it before its term: a co-representative removed or withdrawing, a guardianship ended by the operator.</summary>
+    public void End(string reason, DateTimeOffset at)
+    {
+        EndedAt = at;
+        EndReason = reason;
+        Version++;
+    }
+
     public void EndAtMajority(DateTimeOffset at)
     {
         EndedAt = at;

@@ -65,6 +65,7 @@ public class AccessMatrixTests
     [
         new("holder", Doc.N | Doc.M | Doc.R | Doc.P | Doc.H, Outcome.Allowed, Outcome.Allowed, Outcome.Refused),
         new("representative", Doc.N | Doc.M | Doc.P | Doc.H, Outcome.Allowed, Outcome.Allowed, Outcome.Refused),
+        new("caregiver", Doc.N | Doc.M | Doc.P | Doc.H, Outcome.Allowed, Outcome.Allowed, Outcome.Refused),
         new("author of the lab reports (médecin biologiste, through software)", Doc.All, Outcome.Allowed, Outcome.Refused, Outcome.Allowed),
         new("médecin with consent", Doc.N | Doc.I | Doc.R | Doc.P | Doc.H, Outcome.Allowed, Outcome.Refused, Outcome.Refused),
         new("pharmacien with consent", Doc.N | Doc.I | Doc.R | Doc.H, Outcome.Allowed, Outcome.Refused, Outcome.Refused),
@@ -94,6 +95,9 @@ public class AccessMatrixTests
         await using var world = await AccessWorld.OpenAsync();
         var author = AccessWorld.ThroughSoftware(await world.ProfessionalAsync("10", "SM03", "Émilie ROBIN"));
         var psychiatrist = await world.ProfessionalAsync("10", "SM42", "Paul NOIR");
+
+        // The actor first (a caregiver's setting-up takes weeks of the clock), then today's documents.
+        var caller = await ActorAsync(world, actor, author);
         var documents = new Dictionary<Doc, HealthDocument>
         {
             [Doc.N] = await world.DepositAsync(author, AccessWorld.Document(author, "11502-2")),
@@ -104,7 +108,6 @@ public class AccessMatrixTests
             [Doc.H] = await world.DepositAsHolderAsync(world.Holder),
         };
         documents[Doc.H].TypeCode.ShouldBe("EXPPAT_2");
-        var caller = await ActorAsync(world, actor, author);
 
         var listed = await world.ListAsync(caller);
         var absent = await ReadAbsentAsync(world, caller);
@@ -138,6 +141,8 @@ public class AccessMatrixTests
                 return world.Holder;
             case "representative":
                 return world.Representative;
+            case "caregiver":
+                return await world.CaregiverAsync();
             case "author of the lab reports (médecin biologiste, through software)":
                 return author;
             case "médecin with consent":

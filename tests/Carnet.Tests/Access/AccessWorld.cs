@@ -1,4 +1,6 @@
 using Carnet.Access;
+using Carnet.Access.Delegations;
+using Carnet.Accounts;
 using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Persistence;
@@ -75,6 +77,25 @@ public sealed class AccessWorld : IAsyncDisposable
     {
         CodeSets.DocumentTypes.TryGet(typeCode, out var type).ShouldBeTrue();
         return new DocumentMetadata("urn:uuid:" + Guid.NewGuid(), title, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", null, author.Professional?.IdNatPs, author.Professional?.DisplayName, null, confidentiality);
+    }
+
+    /// <summary>Bruno, with an account of his own, invited by Léo's mother to help Léo, and accepted: a caregiver.</summary>
+    public async Task<Caller> CaregiverAsync()
+    {
+        await Host.ImportAsync(People.Line(People.Bruno, "DURAND", "Bruno", "1979-01-03", "80250987654", email: "bruno@example.org"));
+        await Host.DispatchOutboxAsync();
+        Host.Clock.Advance(TimeSpan.FromDays(42));
+        await Host.RunJobAsync<CreateRecordsAfterOppositionWindow>();
+        var bruno = await Host.RecordAsync(People.Bruno);
+        await Host.RunAsync<CarnetDbContext>(async db =>
+        {
+            db.Users.Add(new Account { Id = Guid.CreateVersion7(), Kind = AccountKind.Holder, UserName = "bruno.durand", NormalizedUserName = "BRUNO.DURAND", HolderRecordId = bruno.Id, CreatedAt = Host.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        });
+        var caregiver = new Caller(CallerKind.Holder, "Bruno DURAND", Guid.NewGuid(), HolderRecordId: bruno.Id);
+        var invitation = await Host.RunAsync<InviteCaregiver, CaregiverLink>(i => i.HandleAsync(Representative, new InviteCaregiver.Request(RecordId, "bruno.durand"), CancellationToken.None));
+        await Host.RunAsync<AnswerCaregiverInvitation, CaregiverLink>(a => a.AcceptAsync(caregiver, invitation.Id, CancellationToken.None));
+        return caregiver;
     }
 
     public Task<HealthDocument> DepositAsync(Caller caller, DocumentMetadata metadata) =>
