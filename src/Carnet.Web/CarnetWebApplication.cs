@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Carnet.Documents;
 using Carnet.Fhir;
+using Carnet.Notifications;
 using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Import;
@@ -79,6 +80,7 @@ public static class CarnetWebApplication
         app.MapGroup("/api/account/passkeys").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapPasskeyEndpoints();
         app.MapGroup("/api/records").WithTags("Records").RequireAuthorization(SignInPolicies.HealthData).MapRecordEndpoints();
         app.MapGroup("/api/records/{recordId:guid}").WithTags("Documents").RequireAuthorization(SignInPolicies.HealthData).MapDocumentEndpoints();
+        app.MapGroup("/api/records/{recordId:guid}").WithTags("Notifications").RequireAuthorization(SignInPolicies.HealthData).MapNotificationEndpoints();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").MapFhirMetadata();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").RequireAuthorization(SignInPolicies.HealthData).MapFhirEndpoints();
         var admin = app.MapGroup("/api/admin").RequireAuthorization(SignInPolicies.Operator);
