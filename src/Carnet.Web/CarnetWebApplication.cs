@@ -7,6 +7,7 @@ using Carnet.Access;
 using Carnet.Access.Delegations;
 using Carnet.Documents;
 using Carnet.Fhir;
+using Carnet.Notifications;
 using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Import;
@@ -84,6 +85,7 @@ public static class CarnetWebApplication
         app.MapGroup("/api/records/{recordId:guid}/access").WithTags("Access").RequireAuthorization(SignInPolicies.HealthData).MapAccessEndpoints();
         app.MapGroup("/api/access").WithTags("Access").RequireAuthorization(SignInPolicies.HealthData).MapProfessionalAccessEndpoints();
         app.MapGroup("/api").WithTags("Caregivers and representatives").RequireAuthorization(SignInPolicies.HealthData).MapDelegationEndpoints();
+        app.MapGroup("/api/records/{recordId:guid}").WithTags("Notifications").RequireAuthorization(SignInPolicies.HealthData).MapNotificationEndpoints();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").MapFhirMetadata();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").RequireAuthorization(SignInPolicies.HealthData).MapFhirEndpoints();
         var admin = app.MapGroup("/api/admin").RequireAuthorization(SignInPolicies.Operator);

@@ -5,6 +5,7 @@ using Carnet.Http;
 using Carnet.Identifiers;
 using Carnet.Jobs;
 using Carnet.Mail;
+using Carnet.Notifications;
 using Carnet.Persistence;
 using Carnet.Professionals;
 using Carnet.Records;
@@ -50,6 +51,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddProfessionals();
         services.AddAccess(carnet.GetSection("Access"));
         services.AddDocuments(carnet.GetSection("Documents"), carnet.GetSection("Storage"), carnet.GetSection("Keys"));
+        services.AddNotifications();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainProblems>();

@@ -7,6 +7,7 @@ using Carnet.Documents.Encryption;
 using Carnet.Identifiers;
 using Carnet.Jobs;
 using Carnet.Mail;
+using Carnet.Notifications;
 using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Enrolment;
@@ -89,6 +90,14 @@ public abstract class CarnetDbContext(DbContextOptions options)
     public DbSet<StagedBinary> StagedBinaries => Set<StagedBinary>();
 
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<InvisibleDocumentNotice> InvisibleDocumentNotices => Set<InvisibleDocumentNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,10 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Carnet.Persistence;
 
-/// <summary>Registers the provider's context as <see cref="CarnetDbContext"/>.</summary>
+/// <summary>
+/// Registers the provider's context as <see cref="CarnetDbContext"/>, with every EF Core interceptor
+/// the capabilities registered (notifications derive from the traces a SaveChanges writes): the one hook,
+/// so Persistence knows no feature.
+/// </summary>
 public static class PersistenceServiceCollectionExtensions
 {
     public static IServiceCollection AddCarnetPersistence(this IServiceCollection services, DatabaseProvider provider, string connectionString)
@@ -13,10 +18,10 @@ public static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(connectionString);
-                services.AddDbContext<CarnetDbContext, SqliteCarnetDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContext<CarnetDbContext, SqliteCarnetDbContext>((sp, o) => ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<CarnetDbContext, PostgresCarnetDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddDbContext<CarnetDbContext, PostgresCarnetDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Carnet:Database:Provider must be Sqlite or Postgres.");
@@ -25,10 +30,10 @@ public static class PersistenceServiceCollectionExtensions
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(CarnetDbContext).Assembly.FullName));
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(CarnetDbContext).Assembly.FullName));
 
     /// <summary>

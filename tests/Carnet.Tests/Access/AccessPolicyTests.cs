@@ -299,6 +299,25 @@ public class AccessPolicyTests
     }
 
     [Fact]
+    public async Task What_a_professional_does_in_a_secret_connection_is_notified_to_the_minor_and_never_to_the_parents()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var doctor = await world.ProfessionalAsync("10", name: "Julie SECRET");
+        await world.ConsentAsync(doctor);
+        async Task<IReadOnlyList<Carnet.Notifications.FindNotifications.Item>> NotificationsAsync(Carnet.SignIn.Caller caller) =>
+            (await world.Host.RunAsync<Carnet.Notifications.FindNotifications, Carnet.Notifications.FindNotifications.Page>(f => f.HandleAsync(caller, new Carnet.Notifications.FindNotifications.Query(world.RecordId, PageSize: 100), CancellationToken.None))).Items;
+        var parentsBefore = (await NotificationsAsync(world.Representative)).Count;
+
+        await world.Host.RunAsync<OpenSecretConnection, OpenSecretConnection.Result>(o => o.HandleAsync(doctor, AccessWorld.Ins, CancellationToken.None));
+        world.Host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await world.ListAsync(doctor);
+        await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11488-4"));
+
+        (await NotificationsAsync(world.Representative)).Count.ShouldBe(parentsBefore);
+        (await NotificationsAsync(world.Holder)).Count.ShouldBeGreaterThan(parentsBefore);
+    }
+
+    [Fact]
     public async Task A_secret_connection_is_only_for_a_minor()
     {
         await using var world = await AccessWorld.OpenAsync();
