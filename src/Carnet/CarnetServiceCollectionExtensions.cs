@@ -1,5 +1,6 @@
 using Carnet.Access;
 using Carnet.Accounts;
+using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Http;
 using Carnet.Identifiers;
@@ -49,6 +50,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddRecords(carnet.GetSection("Records"));
         services.AddProfessionals();
         services.AddAccess();
+        services.AddAudit();
         services.AddDocuments(carnet.GetSection("Documents"), carnet.GetSection("Storage"), carnet.GetSection("Keys"));
 
         services.AddProblemDetails();

@@ -27,4 +27,5 @@ public static class TraceActions
     public const string DocumentCorrupted = "document.corrupted";
     public const string BinaryStaged = "document.content_staged";
     public const string FoldersChanged = "document.folders_changed";
+    public const string TracesViewed = "traces.viewed";
 }
