@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Fhir;
 using Carnet.Professionals;
@@ -79,6 +80,7 @@ public static class CarnetWebApplication
         app.MapGroup("/api/account/passkeys").WithTags("Sessions").RequireAuthorization(SignInPolicies.Person).MapPasskeyEndpoints();
         app.MapGroup("/api/records").WithTags("Records").RequireAuthorization(SignInPolicies.HealthData).MapRecordEndpoints();
         app.MapGroup("/api/records/{recordId:guid}").WithTags("Documents").RequireAuthorization(SignInPolicies.HealthData).MapDocumentEndpoints();
+        app.MapGroup("/api/records/{recordId:guid}").WithTags("Traces").RequireAuthorization(SignInPolicies.HealthData).MapTraceEndpoints();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").MapFhirMetadata();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").RequireAuthorization(SignInPolicies.HealthData).MapFhirEndpoints();
         var admin = app.MapGroup("/api/admin").RequireAuthorization(SignInPolicies.Operator);
