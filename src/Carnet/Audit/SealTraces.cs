@@ -17,7 +17,7 @@ public sealed class SealTraces(CarnetDbContext db) : IScheduledJob
     public const string JobName = "audit.seal-traces";
 
     /// <summary>How often every node runs it: the window during which a trace is not yet chained.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     public const int BatchSize = 5000;
 
