@@ -19,6 +19,8 @@ public static class BenchCommands
                 return await ImportScalingAsync(args);
             case "import-one":
                 return await ImportOne.RunAsync(args[1], args.Length > 2 ? args[2] : "Sqlite", args.Length > 3 ? args[3] : null);
+            case "trace-cost":
+                return await TraceCost.RunAsync(int.Parse(Option(args, "--writes", "4000"), CultureInfo.InvariantCulture), Option(args, "--provider", "Sqlite"), Option(args, "--connection", ""));
             case "generate":
                 EnrolmentFile.Write(args[2], long.Parse(args[1], CultureInfo.InvariantCulture));
                 return 0;

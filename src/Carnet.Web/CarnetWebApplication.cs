@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Carnet.Access;
 using Carnet.Access.Delegations;
+using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Fhir;
 using Carnet.Notifications;
@@ -86,6 +87,7 @@ public static class CarnetWebApplication
         app.MapGroup("/api/access").WithTags("Access").RequireAuthorization(SignInPolicies.HealthData).MapProfessionalAccessEndpoints();
         app.MapGroup("/api").WithTags("Caregivers and representatives").RequireAuthorization(SignInPolicies.HealthData).MapDelegationEndpoints();
         app.MapGroup("/api/records/{recordId:guid}").WithTags("Notifications").RequireAuthorization(SignInPolicies.HealthData).MapNotificationEndpoints();
+        app.MapGroup("/api/records/{recordId:guid}").WithTags("Traces").RequireAuthorization(SignInPolicies.HealthData).MapTraceEndpoints();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").MapFhirMetadata();
         app.MapGroup(FhirJson.Base).WithTags("FHIR R4 / IHE MHD").RequireAuthorization(SignInPolicies.HealthData).MapFhirEndpoints();
         var admin = app.MapGroup("/api/admin").RequireAuthorization(SignInPolicies.Operator);

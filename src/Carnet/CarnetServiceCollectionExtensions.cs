@@ -1,5 +1,6 @@
 using Carnet.Access;
 using Carnet.Accounts;
+using Carnet.Audit;
 using Carnet.Documents;
 using Carnet.Http;
 using Carnet.Identifiers;
@@ -50,6 +51,7 @@ public static class CarnetServiceCollectionExtensions
         services.AddRecords(carnet.GetSection("Records"));
         services.AddProfessionals();
         services.AddAccess(carnet.GetSection("Access"));
+        services.AddAudit();
         services.AddDocuments(carnet.GetSection("Documents"), carnet.GetSection("Storage"), carnet.GetSection("Keys"));
         services.AddNotifications();
 

@@ -9,7 +9,7 @@ namespace Carnet.Web.Cli;
 /// </summary>
 public static class OperatorCli
 {
-    private static readonly string[] Commands = ["--help", "-h", "-?", "import", "jobs", "professionals", "establishments", "clients", "signing-keys", "records", "letters", "accounts", "migrate"];
+    private static readonly string[] Commands = ["--help", "-h", "-?", "import", "jobs", "professionals", "establishments", "clients", "signing-keys", "records", "letters", "accounts", "traces", "migrate"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -26,6 +26,7 @@ public static class OperatorCli
         root.Subcommands.Add(RecordsCommand.Create(context));
         root.Subcommands.Add(LettersCommand.Create(context));
         root.Subcommands.Add(AccountsCommand.Create(context));
+        root.Subcommands.Add(TracesCommand.Create(context));
         var migrate = new Command("migrate", "Apply pending database migrations and exit.");
         migrate.SetAction((_, ct) => context.RunAsync((_, _) => Task.FromResult(ExitCodes.Success), ct));
         root.Subcommands.Add(migrate);

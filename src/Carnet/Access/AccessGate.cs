@@ -115,6 +115,34 @@ public sealed class AccessGate(CarnetDbContext db, TimeProvider clock, AccessMat
         return db.Documents.Where(_ => false);
     }
 
+    /// <summary>
+    /// The traces of a record the holder side may read (DOMAIN.md §6), none for anyone else. The holder sees every
+    /// trace but those naming a document still invisible to them (INVISIBLE_PATIENT, first month); representatives and
+    /// caregivers neither those nor the ones that would give away a minor's secret: traces naming a document hidden
+    /// from legal representatives, and whatever a professional did during a secret connection.
+    /// </summary>
+    public async Task<IQueryable<Trace>> ReadableTracesAsync(Caller caller, Guid recordId, CancellationToken ct)
+    {
+        if (!await ReadableRecords(caller).AnyAsync(r => r.Id == recordId, ct))
+        {
+            return db.Traces.Where(_ => false);
+        }
+
+        var own = caller.HolderRecordId == recordId;
+        var released = clock.GetUtcNow() - InvisibleToHolderAtMost;
+
+        // A record holds few such documents: their ids go in as a list (traces name a document by its id as text).
+        var hidden = (await db.Documents
+                .Where(d => d.RecordId == recordId && ((d.InvisibleToHolder && d.DepositedAt > released) || (!own && d.InvisibleToLegalRepresentatives)))
+                .Select(d => d.Id)
+                .ToListAsync(ct))
+            .ConvertAll(id => id.ToString());
+        var traces = db.Traces.Where(t => t.RecordId == recordId && (t.Target == null || !hidden.Contains(t.Target)));
+        return own
+            ? traces
+            : traces.Where(t => !db.SecretConnections.Any(c => c.RecordId == recordId && c.IdNatPs == t.ActorId && t.At >= c.OpenedAt && t.At < c.ExpiresAt));
+    }
+
     /// <summary>The open record a caller may deposit into, found by INS; null when there is none (or it is not theirs to fill).</summary>
     public Task<Guid?> DepositTargetAsync(Caller caller, Ins ins, CancellationToken ct) =>
         Depositable(caller).Where(r => r.Nir == ins.Nir && r.InsAuthority == ins.Authority).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);

@@ -2,7 +2,8 @@ namespace Carnet.Audit;
 
 /// <summary>
 /// One read or write on a record, shown to the holder (DOMAIN.md §6). Append-only: written in the
-/// same unit of work as the change it describes (STYLE.md rule 5).
+/// same unit of work as the change it describes (STYLE.md rule 5). Tamper-evident: the
+/// <c>audit.seal-traces</c> job later chains it into its record's hash chain (docs/adr/0011).
 /// </summary>
 public sealed class Trace
 {
@@ -28,6 +29,19 @@ public sealed class Trace
     public string? Target { get; private set; }
 
     public AccessMode AccessMode { get; private set; }
+
+    /// <summary>The trace's position in its record's chain (1, 2, …); null until sealed.</summary>
+    public long? Sequence { get; private set; }
+
+    /// <summary>SHA-256 of the previous link's hash and this trace's canonical bytes (<see cref="TraceChain"/>); null until sealed.</summary>
+    public byte[]? Hash { get; private set; }
+
+    /// <summary>Puts the trace in its record's chain; the only change a trace ever receives.</summary>
+    internal void Seal(long sequence, byte[] previousHash)
+    {
+        Sequence = sequence;
+        Hash = TraceChain.Link(previousHash, this, sequence);
+    }
 
     /// <summary>Names a holder-side actor who acted for someone else (the delegations' SaveChanges interceptor sets it).</summary>
     internal void ActedAs(ActorKind kind) => ActorKind = kind;

@@ -37,4 +37,5 @@ public static class TraceActions
     public const string AccessSettingsChanged = "access.settings_changed";
     public const string SecretConnectionOpened = "access.secret_connection_opened";
     public const string AccessChoicesViewed = "access.choices_viewed";
+    public const string TracesViewed = "traces.viewed";
 }

@@ -49,6 +49,18 @@ public static class CapabilityStatementResource
                     ["interaction"] = new JsonArray(Interaction("read"), Interaction("create")),
                     ["documentation"] = "Read gives the raw bytes (ITI-68) with an ETag (SHA-256) and byte ranges. Create takes raw bytes with X-Security-Context: Patient?identifier=<system>|<NIR>.",
                 },
+                new JsonObject
+                {
+                    ["type"] = "AuditEvent",
+                    ["interaction"] = new JsonArray(Interaction("search-type")),
+                    ["documentation"] = "The record's access history, for the holder and their representatives (their session): every read and write, newest first.",
+                    ["searchParam"] = new JsonArray(
+                        Param("patient.identifier", "token", "The patient's INS (system|NIR). Required."),
+                        Param("date", "date", "When it happened, with ge, gt, le, lt"),
+                        Param("agent-type", "token", "holder, professionals, services or carnet"),
+                        Param("_count", "number", "Page size, at most 100"),
+                        Param("_offset", "number", "Position of the page (the next link carries it)")),
+                },
                 new JsonObject { ["type"] = "List", ["documentation"] = "The SubmissionSet of ITI-65; not readable on its own." }),
             ["interaction"] = new JsonArray(new JsonObject { ["code"] = "transaction", ["documentation"] = "ITI-65 Provide Document Bundle; Idempotency-Key header honoured." }),
         }),

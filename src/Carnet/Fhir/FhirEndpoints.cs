@@ -41,6 +41,7 @@ public static class FhirEndpoints
         group.MapGet("/DocumentReference", SearchAsync).WithSummary("IHE MHD ITI-67 Find Document References.");
         group.MapGet("/DocumentReference/{id:guid}", ReadAsync).WithSummary("One DocumentReference.");
         group.MapDelete("/DocumentReference/{id:guid}", DeleteAsync).WithSummary("The author deletes their deposit; the holder sees it was deleted by its author.");
+        group.MapAuditEventEndpoints();
         return group;
     }
 

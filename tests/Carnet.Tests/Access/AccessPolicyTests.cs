@@ -317,6 +317,37 @@ public class AccessPolicyTests
         (await NotificationsAsync(world.Holder)).Count.ShouldBeGreaterThan(parentsBefore);
     }
 
+    [Theory]
+    [DatabaseProviders]
+    public async Task The_history_never_gives_away_a_minor_s_secret_nor_a_document_the_holder_may_not_see_yet(DatabaseProvider provider)
+    {
+        await using var world = await AccessWorld.OpenAsync(provider);
+        var doctor = await world.ProfessionalAsync("10");
+        var shared = await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11488-4"));
+        var secret = await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11488-4", new Confidentiality(false, false, true)));
+        var unannounced = await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11502-2", new Confidentiality(false, true, false)));
+        world.Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var confidant = await world.ProfessionalAsync("10", name: "Inès CONFIDENTE");
+        await world.Host.RunAsync<OpenSecretConnection, OpenSecretConnection.Result>(o => o.HandleAsync(confidant, AccessWorld.Ins, CancellationToken.None));
+        await world.DepositAsync(confidant, AccessWorld.Document(confidant, "11488-4"));
+        world.Host.Clock.Advance(TimeSpan.FromHours(13));
+        async Task<IReadOnlyList<Carnet.Audit.ShowAccessHistory.Entry>> HistoryAsync(Carnet.SignIn.Caller caller) =>
+            (await world.Host.RunAsync<Carnet.Audit.ShowAccessHistory, Carnet.Audit.ShowAccessHistory.Page>(h => h.HandleAsync(caller, new Carnet.Audit.ShowAccessHistory.Query(world.RecordId), CancellationToken.None))).Items;
+
+        var seenByParent = await HistoryAsync(world.Representative);
+        var seenByLeo = await HistoryAsync(world.Holder);
+
+        seenByParent.ShouldContain(t => t.Target == shared.Id.ToString());
+        seenByParent.ShouldNotContain(t => t.Target == secret.Id.ToString());
+        seenByParent.ShouldNotContain(t => t.ActorName == confidant.DisplayName);
+        seenByLeo.ShouldContain(t => t.Target == secret.Id.ToString());
+        seenByLeo.ShouldContain(t => t.ActorName == confidant.DisplayName && t.Action == TraceActions.SecretConnectionOpened);
+        seenByLeo.ShouldNotContain(t => t.Target == unannounced.Id.ToString());
+
+        world.Host.Clock.Advance(TimeSpan.FromDays(31));
+        (await HistoryAsync(world.Holder)).ShouldContain(t => t.Target == unannounced.Id.ToString());
+    }
+
     [Fact]
     public async Task A_secret_connection_is_only_for_a_minor()
     {

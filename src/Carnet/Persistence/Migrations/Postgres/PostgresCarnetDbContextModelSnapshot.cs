@@ -452,8 +452,16 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<Guid>("RecordId")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Target")
                         .HasMaxLength(200)
@@ -462,6 +470,12 @@ namespace Carnet.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RecordId", "At");
+
+                    b.HasIndex("RecordId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_Traces_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("Traces", (string)null);
                 });

@@ -445,8 +445,16 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<Guid>("RecordId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Target")
                         .HasMaxLength(200)
@@ -455,6 +463,12 @@ namespace Carnet.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RecordId", "At");
+
+                    b.HasIndex("RecordId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_Traces_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("Traces", (string)null);
                 });
