@@ -105,7 +105,7 @@ public sealed class AccessGate(CarnetDbContext db, TimeProvider clock, AccessMat
                             || (hiddenInEmergency && db.RecordAccessSettings.Any(s => s.RecordId == d.RecordId && s.HiddenDocumentsInEmergency))))));
         }
 
-        if (caller.Kind == CallerKind.Establishment && caller.Professional is null && caller.ClientId is { } client)
+        if (caller.Kind == CallerKind.Establishment && caller.Professional is null && caller.ClientId is { } client && !PurposeOfUse.IsForbidden(caller.Purpose))
         {
             // Software acting for no professional: only what it deposited itself.
             return db.Documents.Where(d => d.DepositorKind == ActorKind.Establishment && d.DepositorId == client && d.Status != DocumentStatus.Deleted
@@ -191,12 +191,17 @@ public sealed class AccessGate(CarnetDbContext db, TimeProvider clock, AccessMat
             return;
         }
 
-        var known = await db.ProfessionalAuthorizations.AnyAsync(a => a.RecordId == recordId && a.IdNatPs == professional && (a.EndedAt == null || a.EndReason == AuthorizationEnd.HolderObjected), ct)
-            || await db.ProfessionalBlocks.AnyAsync(b => b.RecordId == recordId && b.IdNatPs == professional && b.LiftedAt == null, ct)
-            || db.ProfessionalAuthorizations.Local.Any(a => a.RecordId == recordId && a.IdNatPs == professional);
+        // Any earlier authorisation (ended by an objection or a block) or block, even lifted, means the care team is not
+        // joined again by depositing: after an objection or a block only a new consent restores access (DOMAIN.md §5).
+        // Nor is it joined during a secret connection with a minor: the parents would see the professional's name.
+        var now = clock.GetUtcNow();
+        var known = db.ProfessionalAuthorizations.Local.Any(a => a.RecordId == recordId && a.IdNatPs == professional)
+            || await db.ProfessionalAuthorizations.AnyAsync(a => a.RecordId == recordId && a.IdNatPs == professional, ct)
+            || await db.ProfessionalBlocks.AnyAsync(b => b.RecordId == recordId && b.IdNatPs == professional, ct)
+            || await db.SecretConnections.AnyAsync(c => c.RecordId == recordId && c.IdNatPs == professional && c.ExpiresAt > now, ct);
         if (!known)
         {
-            db.ProfessionalAuthorizations.Add(ProfessionalAuthorization.Grant(recordId, professional, acting.DisplayName, AuthorizationBasis.CareTeam, clock.GetUtcNow()));
+            db.ProfessionalAuthorizations.Add(ProfessionalAuthorization.Grant(recordId, professional, acting.DisplayName, AuthorizationBasis.CareTeam, now));
         }
     }
 

@@ -41,6 +41,17 @@ public sealed class BlockProfessional(CarnetDbContext db, AccessGate gate, TimeP
             authorization.End(AuthorizationEnd.Blocked, now);
         }
 
+        // Blocked means no access at all: their roles end, their emergency accesses close, and neither comes back on unblocking.
+        foreach (var role in await db.DeclaredRoles.Where(r => r.RecordId == recordId && r.ProfessionalId == professional.Id && r.EndedAt == null).ToListAsync(ct))
+        {
+            role.End(now);
+        }
+
+        foreach (var emergency in await db.EmergencyAccesses.Where(e => e.RecordId == recordId && e.IdNatPs == professional.IdNatPs && e.ExpiresAt > now).ToListAsync(ct))
+        {
+            emergency.End(now);
+        }
+
         db.Traces.Add(Trace.Of(recordId, caller.Actor, TraceActions.ProfessionalBlocked, now, professional.IdNatPs, caller.Mode));
         await db.SaveChangesAsync(ct);
     }

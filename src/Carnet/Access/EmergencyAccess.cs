@@ -25,6 +25,14 @@ public sealed class EmergencyAccess
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
+    public void End(DateTimeOffset at)
+    {
+        if (ExpiresAt > at)
+        {
+            ExpiresAt = at;
+        }
+    }
+
     public static EmergencyAccess Open(Guid recordId, string idNatPs, AccessMode mode, DateTimeOffset at, TimeSpan lifetime) => new()
     {
         Id = Guid.CreateVersion7(at),

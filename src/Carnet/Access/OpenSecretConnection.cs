@@ -13,7 +13,7 @@ namespace Carnet.Access;
 /// (CSP L.1111-5): for <see cref="AccessOptions.SecretConnectionLifetime"/>, everything this professional
 /// deposits in the minor's record is hidden from the legal representatives. Only on a minor's open record.
 /// </summary>
-public sealed class OpenSecretConnection(CarnetDbContext db, TimeProvider clock, IOptions<AccessOptions> options, IOptions<RecordsOptions> records)
+public sealed class OpenSecretConnection(CarnetDbContext db, AccessGate gate, TimeProvider clock, IOptions<AccessOptions> options, IOptions<RecordsOptions> records)
 {
     public sealed record Result(Guid RecordId, DateTimeOffset ExpiresAt);
 
@@ -24,9 +24,10 @@ public sealed class OpenSecretConnection(CarnetDbContext db, TimeProvider clock,
             throw new RecordNotFoundException(HealthDataRefusals.NotFound);
         }
 
-        var record = await db.Records.AsNoTracking()
-            .Where(r => r.Nir == patient.Nir && r.InsAuthority == patient.Authority && r.State == RecordState.Open
-                && !db.ProfessionalBlocks.Any(b => b.RecordId == r.Id && b.IdNatPs == professional.IdNatPs && b.LiftedAt == null))
+        // Only a professional who may consult the record in normal mode (care team, consent, role): never a stranger,
+        // who could otherwise act unseen by the parents.
+        var record = await gate.ConsultableRecords(caller with { Mode = Audit.AccessMode.Normal }).AsNoTracking()
+            .Where(r => r.Nir == patient.Nir && r.InsAuthority == patient.Authority)
             .Select(r => new { r.Id, r.BirthDate })
             .FirstOrDefaultAsync(ct)
             ?? throw new RecordNotFoundException(HealthDataRefusals.NotFound);

@@ -17,5 +17,11 @@ public static class PurposeOfUse
         "COVERAGE", "COVAUTH", "ELIG", "HPAYMT", "CLMATTCH", "HMARKT", "EMPL", "PRECLAIM",
     };
 
+    /// <summary>Purposes of care Carnet accepts (HL7 v3 TREAT, ETREAT, BTG, and Carnet's words); absent means care.</summary>
+    private static readonly HashSet<string> Care = new(StringComparer.OrdinalIgnoreCase) { "TREAT", "ETREAT", "BTG", "care", "emergency" };
+
     public static bool IsForbidden(string? purpose) => purpose is not null && Forbidden.Contains(purpose.Trim());
+
+    /// <summary>Whether Carnet knows the purpose: one of care (allowed) or a forbidden one (refused silently, as absence). Anything else is refused at the door.</summary>
+    public static bool IsKnown(string purpose) => Care.Contains(purpose) || Forbidden.Contains(purpose);
 }

@@ -57,6 +57,11 @@ public sealed class ChangeDocument(CarnetDbContext db, AccessGate gate, TimeProv
 
         if (request.HiddenFromProfessionals is { } hidden)
         {
+            if (!await gate.ManageableRecords(caller).AnyAsync(r => r.Id == document.RecordId, ct))
+            {
+                throw new DocumentException(DocumentException.NotYours, "Hiding a document from professionals is the holder's choice (or a legal representative's): a caregiver cannot change it. Ask the person you help.");
+            }
+
             document.HideFromProfessionals(hidden, now);
         }
 

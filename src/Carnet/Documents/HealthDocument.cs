@@ -162,6 +162,9 @@ public sealed class HealthDocument
     /// <summary>This document replaces <paramref name="previous"/>, which stays retrievable as superseded.</summary>
     internal void Replace(HealthDocument previous, DateTimeOffset at)
     {
+        // A new version is hidden from whoever the old one was hidden from: else it would give the old one away.
+        InvisibleToLegalRepresentatives |= previous.InvisibleToLegalRepresentatives;
+        HiddenFromProfessionals |= previous.HiddenFromProfessionals && !InvisibleToHolder;
         ReplacesId = previous.Id;
         previous.ReplacedById = Id;
         previous.Status = DocumentStatus.Superseded;

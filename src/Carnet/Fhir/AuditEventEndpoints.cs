@@ -99,8 +99,9 @@ public static class AuditEventEndpoints
         DateTimeOffset? from = null, before = null;
         foreach (var value in values.OfType<string>())
         {
-            var prefix = value.Length > 2 && char.IsLetter(value[0]) ? value[..2] : "eq";
-            var text = prefix == "eq" && !char.IsLetter(value[0]) ? value : value[2..];
+            var prefixed = value.Length > 2 && char.IsLetter(value[0]) && char.IsLetter(value[1]);
+            var prefix = prefixed ? value[..2] : "eq";
+            var text = prefixed ? value[2..] : value;
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
                 throw new FhirRequestException($"date '{value}' is not a FHIR date: write for example date=ge2024-01-01 or date=lt2024-02-01T00:00:00Z.");

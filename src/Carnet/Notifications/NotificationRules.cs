@@ -34,13 +34,14 @@ public static class NotificationRules
             return null;
         }
 
-        // Every emergency access notifies, with its mode, whatever was done (DOMAIN.md §5).
-        if (trace.AccessMode is AccessMode.BreakTheGlass or AccessMode.Centre15)
+        // A document is told as a document whatever the mode (so one not yet announced to the holder stays untold);
+        // every other emergency access notifies, with its mode (DOMAIN.md §5).
+        if (Actions.TryGetValue(trace.Action, out var kind))
         {
-            return NotificationKind.EmergencyAccess;
+            return kind;
         }
 
-        return Actions.TryGetValue(trace.Action, out var kind) ? kind : NotificationKind.ProfessionalAccess;
+        return trace.AccessMode is AccessMode.BreakTheGlass or AccessMode.Centre15 ? NotificationKind.EmergencyAccess : NotificationKind.ProfessionalAccess;
     }
 
     /// <summary>

@@ -67,7 +67,8 @@ public sealed class NotifyFromTraces(IOptions<RecordsOptions> records) : SaveCha
             var traces = group.Select(d => d.Trace).ToList();
             var last = traces.MaxBy(t => t.At)!;
             var actor = new Actor(last.ActorKind, last.ActorId, last.ActorName);
-            var secret = await InSecretConnectionAsync(db, group.Key.RecordId, actor, last.At, ct);
+            // An emergency access is told to everyone with access, secret connection or not (DOMAIN.md §5).
+            var secret = group.Key.Kind != NotificationKind.EmergencyAccess && await InSecretConnectionAsync(db, group.Key.RecordId, actor, last.At, ct);
             // An emergency access is told when it is opened (and e-mailed then); what is read during it is counted in one
             // notification of the day, without another e-mail.
             var emergencyReads = group.Key.Kind == NotificationKind.EmergencyAccess && !traces.Exists(t => t.Action == TraceActions.EmergencyAccessOpened);

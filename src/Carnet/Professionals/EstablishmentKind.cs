@@ -8,5 +8,8 @@ public enum EstablishmentKind
     ImagingCentre,
     Clinic,
     HealthCentre,
+
+    /// <summary>A SAMU medical regulation centre (centre 15): the only software that may call in centre_15 mode.</summary>
+    RegulationCentre,
     Other,
 }

@@ -65,7 +65,7 @@ public class AccessMatrixTests
     [
         new("holder", Doc.N | Doc.M | Doc.R | Doc.P | Doc.H, Outcome.Allowed, Outcome.Allowed, Outcome.Refused),
         new("representative", Doc.N | Doc.M | Doc.P | Doc.H, Outcome.Allowed, Outcome.Allowed, Outcome.Refused),
-        new("caregiver", Doc.N | Doc.M | Doc.P | Doc.H, Outcome.Allowed, Outcome.Allowed, Outcome.Refused),
+        new("caregiver", Doc.N | Doc.M | Doc.P | Doc.H, Outcome.Allowed, Outcome.Refused, Outcome.Refused),
         new("author of the lab reports (médecin biologiste, through software)", Doc.All, Outcome.Allowed, Outcome.Refused, Outcome.Allowed),
         new("médecin with consent", Doc.N | Doc.I | Doc.R | Doc.P | Doc.H, Outcome.Allowed, Outcome.Refused, Outcome.Refused),
         new("pharmacien with consent", Doc.N | Doc.I | Doc.R | Doc.H, Outcome.Allowed, Outcome.Refused, Outcome.Refused),

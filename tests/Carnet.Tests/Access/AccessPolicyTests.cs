@@ -134,6 +134,24 @@ public class AccessPolicyTests
         (await world.ListAsync(AccessWorld.ThroughSoftware(blocked, AccessMode.Centre15))).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Blocking_a_médecin_traitant_ends_the_role_and_unblocking_does_not_bring_it_back()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var author = await world.ProfessionalAsync("10");
+        await world.DepositAsync(author, AccessWorld.Document(author, "11502-2", new Confidentiality(true, false, false)));
+        var attending = await world.ProfessionalAsync("10");
+        await world.DeclareAsync(CareRole.AttendingPhysician, attending);
+        var emergency = AccessWorld.ThroughSoftware(attending, AccessMode.BreakTheGlass);
+        (await world.ListAsync(emergency)).Count.ShouldBe(1);
+
+        await world.BlockAsync(world.Holder, attending);
+        await world.UnblockAsync(attending);
+
+        (await world.ListAsync(attending)).ShouldBeEmpty();
+        (await world.Host.QueryAsync(db => db.EmergencyAccesses.CountAsync(e => e.ExpiresAt > world.Host.Clock.GetUtcNow()))).ShouldBe(0);
+    }
+
     [Theory]
     [DatabaseProviders]
     public async Task Unblocking_does_not_restore_access_a_new_consent_is_needed(DatabaseProvider provider)
@@ -147,9 +165,11 @@ public class AccessPolicyTests
 
         await world.UnblockAsync(doctor);
         (await world.ListAsync(doctor)).ShouldBeEmpty();
+        await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11488-4"));
+        (await world.ListAsync(doctor)).ShouldNotContain(report.Id, "depositing after a block does not make them care team again");
 
         await world.ConsentAsync(doctor);
-        (await world.ListAsync(doctor)).ShouldBe([report.Id]);
+        (await world.ListAsync(doctor)).ShouldContain(report.Id);
     }
 
     [Fact]
@@ -328,6 +348,8 @@ public class AccessPolicyTests
         var unannounced = await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11502-2", new Confidentiality(false, true, false)));
         world.Host.Clock.Advance(TimeSpan.FromMinutes(1));
         var confidant = await world.ProfessionalAsync("10", name: "Inès CONFIDENTE");
+        await world.ConsentAsync(confidant);
+        world.Host.Clock.Advance(TimeSpan.FromMinutes(1));
         await world.Host.RunAsync<OpenSecretConnection, OpenSecretConnection.Result>(o => o.HandleAsync(confidant, AccessWorld.Ins, CancellationToken.None));
         await world.DepositAsync(confidant, AccessWorld.Document(confidant, "11488-4"));
         world.Host.Clock.Advance(TimeSpan.FromHours(13));
@@ -339,7 +361,7 @@ public class AccessPolicyTests
 
         seenByParent.ShouldContain(t => t.Target == shared.Id.ToString());
         seenByParent.ShouldNotContain(t => t.Target == secret.Id.ToString());
-        seenByParent.ShouldNotContain(t => t.ActorName == confidant.DisplayName);
+        seenByParent.ShouldNotContain(t => t.ActorName == confidant.DisplayName && t.Action != TraceActions.ConsentRecorded);
         seenByLeo.ShouldContain(t => t.Target == secret.Id.ToString());
         seenByLeo.ShouldContain(t => t.ActorName == confidant.DisplayName && t.Action == TraceActions.SecretConnectionOpened);
         seenByLeo.ShouldNotContain(t => t.Target == unannounced.Id.ToString());
@@ -353,10 +375,36 @@ public class AccessPolicyTests
     {
         await using var world = await AccessWorld.OpenAsync();
         var doctor = await world.ProfessionalAsync("10");
+        await world.Host.RunAsync<RecordConsent, RecordConsent.Result>(c => c.HandleAsync(doctor, People.InsOf(People.Alice), CancellationToken.None));
 
         var refused = await Should.ThrowAsync<AccessException>(() => world.Host.RunAsync<OpenSecretConnection, OpenSecretConnection.Result>(o => o.HandleAsync(doctor, People.InsOf(People.Alice), CancellationToken.None)));
 
         refused.Code.ShouldBe(AccessException.NotAMinor);
+    }
+
+    [Fact]
+    public async Task Only_a_professional_who_may_consult_the_minor_opens_a_secret_connection()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var stranger = await world.ProfessionalAsync("10");
+
+        await Should.ThrowAsync<RecordNotFoundException>(() => world.Host.RunAsync<OpenSecretConnection, OpenSecretConnection.Result>(o => o.HandleAsync(stranger, AccessWorld.Ins, CancellationToken.None)));
+        (await world.Host.QueryAsync(db => db.SecretConnections.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_new_version_of_a_document_hidden_from_the_parents_or_from_professionals_stays_hidden()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var doctor = await world.ProfessionalAsync("10");
+        var secret = await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11488-4", new Confidentiality(true, false, true)));
+
+        var version = (await world.Host.RunAsync<DepositDocuments, DepositDocuments.Result>(d => d.HandleAsync(doctor, new DepositDocuments.Request(world.RecordId, [new DepositDocuments.Item(AccessWorld.Document(doctor, "11488-4"), new DocumentContent.Streamed(new MemoryStream(Documents.Library.Pdf("v2"))), secret.Id)]), CancellationToken.None)))
+            .Documents.Single().Document;
+
+        version.InvisibleToLegalRepresentatives.ShouldBeTrue();
+        version.HiddenFromProfessionals.ShouldBeTrue();
+        (await world.ListAsync(world.Representative)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -75,6 +75,13 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
         var mode = AccessModes.Parse(modeName)
             ?? throw Refused("unknown_access_mode", $"access_mode \"{Shown(modeName)}\" is unknown: use {AccessModes.Normal}, {AccessModes.BreakTheGlass} (emergency, break-the-glass) or {AccessModes.Centre15} (SAMU regulation); leaving it out means {AccessModes.Normal}.");
 
+        if (mode == AccessMode.Centre15 && !await db.EstablishmentClients
+                .Where(c => c.ClientId == verified.Client.ClientId)
+                .AnyAsync(c => db.Establishments.Any(e => e.Id == c.EstablishmentId && e.Kind == Professionals.EstablishmentKind.RegulationCentre), ct))
+        {
+            throw Refused("centre_15_not_allowed", $"access_mode {AccessModes.Centre15} is for the software of a SAMU regulation centre (centre 15) only, and this client's establishment is not one: use {AccessModes.BreakTheGlass} for another emergency, or ask the operator to register the establishment as a RegulationCentre.");
+        }
+
         var reason = Claim(token, ReasonClaim)?.Trim();
         if (reason?.Length > MaxReasonLength)
         {
@@ -82,9 +89,9 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
         }
 
         var purpose = Claim(token, Access.PurposeOfUse.Claim)?.Trim();
-        if (purpose?.Length > 64)
+        if (!string.IsNullOrEmpty(purpose) && !Access.PurposeOfUse.IsKnown(purpose))
         {
-            throw Refused("acting_professional_purpose_too_long", $"{Access.PurposeOfUse.Claim} is longer than 64 characters: give an HL7 v3 PurposeOfUse code (TREAT, ETREAT…), or leave it out for care.");
+            throw Refused("acting_professional_unknown_purpose", $"{Access.PurposeOfUse.Claim} \"{Shown(purpose)}\" is not a purpose Carnet knows: give TREAT (care), ETREAT or BTG (emergency care), or leave it out for care.");
         }
 
         // The directory, not the assertion, supplies the name and specialty: the access policy trusts RPPS data.
