@@ -36,7 +36,7 @@ public static class RegistrationCommands
     {
         var finess = new Option<string>("--finess") { Required = true, Description = "9-character FINESS number." };
         var name = new Option<string>("--name") { Required = true };
-        var kind = new Option<EstablishmentKind>("--kind") { DefaultValueFactory = _ => EstablishmentKind.Other, Description = "Hospital, Laboratory, ImagingCentre, Clinic, HealthCentre or Other." };
+        var kind = new Option<EstablishmentKind>("--kind") { DefaultValueFactory = _ => EstablishmentKind.Other, Description = "Hospital, Laboratory, ImagingCentre, Clinic, HealthCentre, RegulationCentre (a SAMU, the only one that may call in centre_15 mode) or Other." };
         var register = new Command("register", "Register an establishment.") { finess, name, kind };
         register.SetAction((parse, ct) => context.RunAsync(async (services, token) =>
         {

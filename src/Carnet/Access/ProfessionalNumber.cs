@@ -13,7 +13,23 @@ public static class ProfessionalNumber
     public static async Task<Found> FindAsync(CarnetDbContext db, string? number, CancellationToken ct)
     {
         var compact = (number ?? "").Replace(" ", "", StringComparison.Ordinal);
-        var id = compact.Length == 11 ? ProfessionalId.FromRpps(Rpps.Parse(compact, "professional")) : ProfessionalId.Parse(compact, "professional");
+        ProfessionalId? id = null;
+        if (compact.Length == 11 && Rpps.TryParse(compact, "professional", out var rpps, out _))
+        {
+            id = ProfessionalId.FromRpps(rpps);
+        }
+        else if (ProfessionalId.TryParse(compact, "professional", out var parsed, out _))
+        {
+            id = parsed;
+        }
+
+        return id is null
+            ? throw new AccessException(AccessException.InvalidRequest, "Give the professional's 11-digit RPPS number, as printed on their prescriptions or in the Annuaire santé (or their idNat_PS).")
+            : await FindAsync(db, id, ct);
+    }
+
+    private static async Task<Found> FindAsync(CarnetDbContext db, ProfessionalId id, CancellationToken ct)
+    {
         return await db.Professionals.AsNoTracking()
             .Where(p => p.IdNatPs == id)
             .Select(p => new Found(p.Id, p.IdNatPs.Value, p.GivenNames + " " + p.FamilyName, p.ProfessionCode))

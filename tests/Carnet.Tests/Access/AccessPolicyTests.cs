@@ -458,6 +458,9 @@ public class AccessPolicyTests
 
         refused.Code.ShouldBe(AccessException.UnknownProfessional);
         refused.Message.ShouldContain("RPPS");
+        var malformed = await Should.ThrowAsync<AccessException>(() => world.Host.RunAsync<BlockProfessional>(b => b.HandleAsync(world.Holder, world.RecordId, "123", CancellationToken.None)));
+        malformed.Code.ShouldBe(AccessException.InvalidRequest);
+        malformed.Message.ShouldContain("11-digit RPPS number");
     }
 
     [Fact]
