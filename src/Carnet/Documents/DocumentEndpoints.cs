@@ -27,6 +27,7 @@ public static class DocumentEndpoints
         group.MapPatch("/documents/{documentId:guid}", ChangeAsync).WithSummary("Rename (own documents), file in a folder, pin, hide from professionals.");
         group.MapDelete("/documents/{documentId:guid}", DeleteAsync).WithSummary("Delete one's own document (the holder's own uploads; a professional's own deposit).");
         group.MapPost("/documents/{documentId:guid}/report", ReportAsync).WithSummary("Report a document filed in this record by mistake.");
+        group.MapPost("/documents/{documentId:guid}/announcement", AnnounceAsync).WithSummary("A professional who told the holder in person makes a document invisible to the holder (INVISIBLE_PATIENT) visible now.");
         group.MapGet("/folders", ListFoldersAsync).WithSummary("The holder's folders.");
         group.MapPost("/folders", CreateFolderAsync).WithSummary("Create a folder.");
         group.MapPatch("/folders/{folderId:guid}", RenameFolderAsync).WithSummary("Rename a folder.");
@@ -197,6 +198,13 @@ public static class DocumentEndpoints
 
         await handler.HandleAsync(caller, ids.DocumentIds, ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<DocumentView>> AnnounceAsync(HttpContext http, Guid recordId, Guid documentId, AnnounceDocument handler, ReadDocument reader, CancellationToken ct)
+    {
+        var caller = CallerOf(http);
+        await RequireInRecordAsync(caller, recordId, documentId, reader, ct);
+        return TypedResults.Ok(DocumentView.Of(await handler.HandleAsync(caller, documentId, ct)));
     }
 
     private static async Task<Ok<DocumentView>> ReportAsync(HttpContext http, Guid recordId, Guid documentId, ReportMisfiledDocument handler, ReadDocument reader, CancellationToken ct)

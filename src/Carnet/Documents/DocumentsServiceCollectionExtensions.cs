@@ -42,6 +42,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<ChangeDocument>();
         services.AddScoped<DeleteDocuments>();
         services.AddScoped<ReportMisfiledDocument>();
+        services.AddScoped<AnnounceDocument>();
         services.AddScoped<ManageFolders>();
         services.AddScoped<IRecordContentPurger, DocumentContentPurger>();
         services.AddScheduledJob<SweepOrphanBlobs>(SweepOrphanBlobs.JobName, TimeSpan.FromHours(1));

@@ -198,6 +198,13 @@ public sealed class HealthDocument
         UpdatedAt = at;
     }
 
+    /// <summary>The professional told the holder in person: the document is no longer invisible to them.</summary>
+    internal void Announce(DateTimeOffset at)
+    {
+        InvisibleToHolder = false;
+        UpdatedAt = at;
+    }
+
     internal void ReportMisfiled(DateTimeOffset at)
     {
         ReportedMisfiledAt ??= at;

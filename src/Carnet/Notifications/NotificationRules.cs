@@ -23,6 +23,7 @@ public static class NotificationRules
         [TraceActions.DocumentReplaced] = NotificationKind.DocumentByProfessional,
         [TraceActions.DocumentChanged] = NotificationKind.DocumentByProfessional,
         [TraceActions.DocumentDeleted] = NotificationKind.DocumentByProfessional,
+        [TraceActions.DocumentAnnounced] = NotificationKind.DocumentByProfessional,
         [TraceActions.BinaryStaged] = null,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -27,6 +27,7 @@ public static class NotificationTexts
             TraceActions.DocumentReplaced => $"{n.ActorName} a remplacé un document par une nouvelle version",
             TraceActions.DocumentChanged => $"{n.ActorName} a modifié {FrenchDocuments(n.Count)}",
             TraceActions.DocumentDeleted => $"{n.ActorName} a supprimé {FrenchDocuments(n.Count)}",
+            TraceActions.DocumentAnnounced => $"{n.ActorName} a rendu visible un document dont il vous a parlé",
             _ => $"{n.ActorName} a ajouté {FrenchDocuments(n.Count)} à votre dossier",
         },
         NotificationKind.DocumentAwaitingAnnouncement =>
@@ -46,6 +47,7 @@ public static class NotificationTexts
             TraceActions.DocumentReplaced => $"{n.ActorName} replaced a document with a new version",
             TraceActions.DocumentChanged => $"{n.ActorName} changed {EnglishDocuments(n.Count)}",
             TraceActions.DocumentDeleted => $"{n.ActorName} deleted {EnglishDocuments(n.Count)}",
+            TraceActions.DocumentAnnounced => $"{n.ActorName} made visible a document they told you about",
             _ => $"{n.ActorName} added {EnglishDocuments(n.Count)} to your record",
         },
         NotificationKind.DocumentAwaitingAnnouncement =>

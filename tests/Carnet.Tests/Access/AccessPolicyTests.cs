@@ -229,6 +229,26 @@ public class AccessPolicyTests
     }
 
     [Fact]
+    public async Task A_professional_announces_a_document_invisible_to_the_holder_which_then_shows_before_the_month_is_out()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var author = await world.ProfessionalAsync("10", name: "Anne AUTRICE");
+        var result = await world.DepositAsync(author, AccessWorld.Document(author, "11502-2", new Confidentiality(false, true, false)));
+        var other = await world.ProfessionalAsync("10");
+        await world.ConsentAsync(other);
+        (await world.ListAsync(world.Holder)).ShouldNotContain(result.Id);
+
+        var refused = await Should.ThrowAsync<DocumentException>(() => world.Host.RunAsync<AnnounceDocument, HealthDocument>(a => a.HandleAsync(other, result.Id, CancellationToken.None)));
+        refused.Code.ShouldBe(DocumentException.NotYours);
+        await Should.ThrowAsync<DocumentNotFoundException>(() => world.Host.RunAsync<AnnounceDocument, HealthDocument>(a => a.HandleAsync(world.Holder, result.Id, CancellationToken.None)));
+
+        await world.Host.RunAsync<AnnounceDocument, HealthDocument>(a => a.HandleAsync(author, result.Id, CancellationToken.None));
+
+        (await world.ListAsync(world.Holder)).ShouldContain(result.Id);
+        (await world.TracesAsync(TraceActions.DocumentAnnounced)).ShouldHaveSingleItem().ActorId.ShouldBe(author.Professional!.IdNatPs);
+    }
+
+    [Fact]
     public async Task The_matrix_decides_which_document_types_each_profession_sees()
     {
         await using var world = await AccessWorld.OpenAsync();
