@@ -50,9 +50,7 @@ public static class TracesCommand
         {
             var recordId = await RecordIdAsync(services, parse.GetValue(record), token);
             var db = services.GetRequiredService<CarnetDbContext>();
-            var heads = db.Traces.AsNoTracking()
-                .Where(t => t.Sequence != null && (recordId == null || t.RecordId == recordId)
-                    && t.Sequence == db.Traces.Where(u => u.RecordId == t.RecordId).Max(u => u.Sequence))
+            var heads = TraceChain.Heads(db.Traces.AsNoTracking().Where(t => recordId == null || t.RecordId == recordId))
                 .OrderBy(t => t.RecordId)
                 .Select(t => new { t.RecordId, t.Sequence, t.Hash })
                 .AsAsyncEnumerable();

@@ -65,9 +65,7 @@ public sealed class SealTraces(CarnetDbContext db) : IScheduledJob
         }
 
         var recordIds = traces.Select(t => t.RecordId).Distinct().ToList();
-        var heads = await db.Traces.AsNoTracking()
-            .Where(t => recordIds.Contains(t.RecordId) && t.Sequence != null
-                && t.Sequence == db.Traces.Where(u => u.RecordId == t.RecordId).Max(u => u.Sequence))
+        var heads = await TraceChain.Heads(db.Traces.AsNoTracking().Where(t => recordIds.Contains(t.RecordId)))
             .Select(t => new { t.RecordId, Sequence = t.Sequence!.Value, t.Hash })
             .ToDictionaryAsync(t => t.RecordId, ct);
 

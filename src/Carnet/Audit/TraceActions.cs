@@ -25,6 +25,8 @@ public static class TraceActions
     public const string DocumentDeleted = "document.deleted";
     public const string DocumentReported = "document.reported_misfiled";
     public const string DocumentAnnounced = "document.announced";
+    public const string AwaitingAnnouncementNoticed = "document.awaiting_announcement";
+    public const string DocumentReleased = "document.released";
     public const string DocumentCorrupted = "document.corrupted";
     public const string BinaryStaged = "document.content_staged";
     public const string FoldersChanged = "document.folders_changed";

@@ -19,6 +19,10 @@ public static class TraceChain
     /// <summary>Bumped if the canonical form ever changes, so old and new links never verify against each other.</summary>
     private const byte FormatVersion = 1;
 
+    /// <summary>Each record's last sealed link (the chain heads), among the given traces' records.</summary>
+    public static IQueryable<Trace> Heads(IQueryable<Trace> traces) =>
+        traces.Where(t => t.Sequence != null && t.Sequence == traces.Where(u => u.RecordId == t.RecordId).Max(u => u.Sequence));
+
     public static byte[] Link(ReadOnlySpan<byte> previousHash, Trace trace, long sequence)
     {
         var bytes = new List<byte>(256);

@@ -63,10 +63,13 @@ public sealed class AnnounceInvisibleDocuments(CarnetDbContext db, TimeProvider 
     /// <summary>One document per unit of work, so that another node giving the same notice costs only that one.</summary>
     private async Task<bool> NoticeAsync(Due document, NotificationKind kind, DateTimeOffset now, CancellationToken ct)
     {
+        // The job reads the document's dates and flags, and tells the holder: traced like any read (DOMAIN.md §6).
+        var action = kind == NotificationKind.DocumentReleased ? TraceActions.DocumentReleased : TraceActions.AwaitingAnnouncementNoticed;
+        db.Traces.Add(Trace.Of(document.RecordId, Actor.SystemJob(JobName), action, now, document.Id.ToString()));
         var notification = Notification.Create(
             document.RecordId,
             kind,
-            kind == NotificationKind.DocumentReleased ? "document.released" : "document.awaiting_announcement",
+            action,
             Actor.SystemJob(JobName),
             AccessMode.Normal,
             now,

@@ -391,6 +391,35 @@ public class AccessPolicyTests
     }
 
     [Fact]
+    public async Task An_emergency_access_during_a_secret_connection_is_still_notified_to_the_parents()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var doctor = await world.ProfessionalAsync("10", name: "Julie SECRET");
+        await world.ConsentAsync(doctor);
+        await world.Host.RunAsync<OpenSecretConnection, OpenSecretConnection.Result>(o => o.HandleAsync(doctor, AccessWorld.Ins, CancellationToken.None));
+
+        await world.ListAsync(AccessWorld.ThroughSoftware(doctor, AccessMode.BreakTheGlass));
+
+        var parents = await world.Host.RunAsync<Carnet.Notifications.FindNotifications, Carnet.Notifications.FindNotifications.Page>(f => f.HandleAsync(world.Representative, new Carnet.Notifications.FindNotifications.Query(world.RecordId, PageSize: 100), CancellationToken.None));
+        parents.Items.ShouldContain(n => n.Kind == Carnet.Notifications.NotificationKind.EmergencyAccess && n.Action == TraceActions.EmergencyAccessOpened);
+    }
+
+    [Fact]
+    public async Task A_caregiver_cannot_delete_a_notification_which_the_holder_side_then_still_sees()
+    {
+        await using var world = await AccessWorld.OpenAsync();
+        var caregiver = await world.CaregiverAsync();
+        var doctor = await world.ProfessionalAsync("10");
+        await world.DepositAsync(doctor, AccessWorld.Document(doctor, "11488-4"));
+        var notification = (await world.Host.RunAsync<Carnet.Notifications.FindNotifications, Carnet.Notifications.FindNotifications.Page>(f => f.HandleAsync(caregiver, new Carnet.Notifications.FindNotifications.Query(world.RecordId), CancellationToken.None))).Items[0];
+
+        await Should.ThrowAsync<RecordNotFoundException>(() => world.Host.RunAsync<Carnet.Notifications.DeleteNotification>(d => d.HandleAsync(caregiver, world.RecordId, notification.Id, CancellationToken.None)));
+
+        await world.Host.RunAsync<Carnet.Notifications.DeleteNotification>(d => d.HandleAsync(world.Representative, world.RecordId, notification.Id, CancellationToken.None));
+        (await world.Host.QueryAsync(db => db.Notifications.CountAsync(n => n.Id == notification.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_secret_connection_is_only_for_a_minor()
     {
         await using var world = await AccessWorld.OpenAsync();

@@ -186,6 +186,8 @@ public sealed class NotificationTests
         released.DocumentId.ShouldBe(hidden.Id);
         (await library.FindAsync(library.Holder)).Items.ShouldContain(d => d.Id == hidden.Id);
         (await EmailsAsync(library)).Count.ShouldBe(2);
+        (await library.TracesAsync(TraceActions.AwaitingAnnouncementNoticed)).ShouldHaveSingleItem().ActorKind.ShouldBe(ActorKind.System);
+        (await library.TracesAsync(TraceActions.DocumentReleased)).ShouldHaveSingleItem().Target.ShouldBe(hidden.Id.ToString());
     }
 
     [Theory]

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Carnet.SignIn.Establishments;
 using Carnet.Tests.Documents;
 using Carnet.Web.Tests.Documents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carnet.Web.Tests.Access;
 
@@ -100,6 +102,20 @@ public class AccessHttpTests
         outcome.ShouldContain("\"OperationOutcome\"");
         outcome.ShouldContain("centre_15_not_allowed");
         outcome.ShouldContain("bris_de_glace");
+    }
+
+    [Fact]
+    public async Task A_regulation_centre_s_software_calls_in_centre_15_mode_and_opens_an_emergency_access()
+    {
+        await using var library = await WebLibrary.StartAsync();
+        await UploadAsync(library);
+        await using (var scope = library.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Carnet.Persistence.CarnetDbContext>().Establishments
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Kind, Carnet.Professionals.EstablishmentKind.RegulationCentre));
+        }
+
+        (await TotalAsync(library, "centre_15")).ShouldBe(1);
     }
 
     [Fact]
