@@ -52,6 +52,9 @@ if ! dotnet format Carnet.slnx --verify-no-changes --no-restore; then
   failed=$((failed + 1))
 fi
 
+step "Chromium for the portal's browser tests"
+tools/chromium.sh >/dev/null || { echo "Could not install Chromium (tools/chromium.sh): see the message above." >&2; failed=$((failed + 1)); }
+
 tools/fhir/install.sh || { echo "Could not install tools/fhir's npm packages (FHIR validators): see the message above." >&2; failed=$((failed + 1)); }
 
 status=0

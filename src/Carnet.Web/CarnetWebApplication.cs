@@ -59,14 +59,22 @@ public static class CarnetWebApplication
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A portal address that ends in an error without a page (no such page, a form that could not be read) shows a
+        // page in the portal's frame that says what to do; the API and FHIR keep their problem and OperationOutcome bodies.
+        app.UseWhen(http => PortalEndpoints.IsPortalPath(http.Request.Path), portal => portal.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseFhirOutcomes();
-        app.UseRequestLocalization(new RequestLocalizationOptions
+        // French unless the person chose English (the portal's language switch, or ?culture=en): not from the browser's language.
+        var localization = new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("fr"),
             SupportedCultures = [new CultureInfo("fr"), new CultureInfo("en")],
             SupportedUICultures = [new CultureInfo("fr"), new CultureInfo("en")],
-        });
+        };
+        localization.RequestCultureProviders.Remove(localization.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>().Single());
+        app.UseRequestLocalization(localization);
         app.UseStaticFiles();
+        // Routing after the status-code pages, so that a re-executed request (/erreur/404) finds its page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -98,6 +106,7 @@ public static class CarnetWebApplication
         admin.MapGroup("/enrolment").WithTags("Administration").MapEnrolmentAdminEndpoints();
         app.MapGroup("/oauth").WithTags("Establishment sign-in").MapEstablishmentTokenEndpoints();
         app.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignInSchemes.Default }).MapCallerEndpoints();
+        app.MapPortalEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -43,9 +43,10 @@ public class HostTests
         var page = await client.GetStringAsync("/");
 
         page.ShouldContain("name=\"viewport\" content=\"width=device-width, initial-scale=1\"");
-        page.ShouldContain("<a class=\"skip-link\" href=\"#main\">");
+        page.ShouldContain("<a class=\"usa-skipnav\" href=\"#main\">");
         page.ShouldContain("<main id=\"main\"");
         (await client.GetAsync("/css/site.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/lib/uswds/css/uswds.min.css")).StatusCode.ShouldBe(HttpStatusCode.OK, "the design system is served from wwwroot/lib, no npm needed");
     }
 
     [Fact]

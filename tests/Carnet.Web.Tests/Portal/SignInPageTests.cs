@@ -10,7 +10,7 @@ using static Carnet.Web.Tests.Testing.TestAccounts;
 
 namespace Carnet.Web.Tests.Portal;
 
-/// <summary>The portal's sign-in page, as a browser posts it (antiforgery token included). Browser-driven tests arrive with the portal issue.</summary>
+/// <summary>The portal's sign-in page, as a browser posts it (antiforgery token included). The browser-driven journeys are in Carnet.Portal.Tests.</summary>
 public partial class SignInPageTests
 {
     [Fact]
@@ -25,8 +25,8 @@ public partial class SignInPageTests
         await DispatchAsync(app);
         var space = await PostFormAsync(browser, "/connexion", "code", CodeFields(codePage, app.Mail.LastOneTimeCodeTo(People.AliceEmail)));
 
-        space.ShouldContain("Bonjour Alice MARTIN");
-        space.ShouldContain("cet appareil");
+        space.ShouldContain("<h1>Bonjour Alice</h1>", customMessage: "the holder lands on their record's home");
+        WebUtility.HtmlDecode(await browser.GetStringAsync("/compte")).ShouldContain("cet appareil");
     }
 
     [Fact]
@@ -36,9 +36,10 @@ public partial class SignInPageTests
         var (_, password, secret) = await CreateDoctorAsync(app);
         using var browser = app.CreateClient();
 
-        var codePage = await PostFormAsync(browser, "/connexion?culture=en&ui-culture=en", "password", new() { ["Credentials.Login"] = DoctorRpps, ["Credentials.Password"] = password });
+        (await browser.GetAsync("/langue/en?retour=/connexion")).EnsureSuccessStatusCode();
+        var codePage = await PostFormAsync(browser, "/connexion", "password", new() { ["Credentials.Login"] = DoctorRpps, ["Credentials.Password"] = password });
         codePage.ShouldContain("The 6-digit code shown by your authenticator app");
-        var space = await PostFormAsync(browser, "/connexion?culture=en&ui-culture=en", "code", CodeFields(codePage, Totp.Code(secret, Totp.StepAt(app.Clock.GetUtcNow()))));
+        var space = await PostFormAsync(browser, "/connexion", "code", CodeFields(codePage, Totp.Code(secret, Totp.StepAt(app.Clock.GetUtcNow()))));
 
         space.ShouldContain("Hello Claire LEFÈVRE");
         space.ShouldContain("idNat_PS 810101234564");
@@ -124,8 +125,8 @@ public partial class SignInPageTests
         await SignInAliceAsync(app, laptop);
         var phoneSession = (await laptop.GetFromJsonAsync<JsonElement[]>("/api/sessions/"))!.Single(s => !s.GetProperty("current").GetBoolean()).GetProperty("id").GetString()!;
 
-        var first = await PostFormAsync(laptop, "/espace", "revoke", new() { ["Revoke"] = phoneSession });
-        var again = await PostFormAsync(laptop, "/espace", "revoke", new() { ["Revoke"] = phoneSession });
+        var first = await PostFormAsync(laptop, "/compte", "revoke", new() { ["Revoke"] = phoneSession });
+        var again = await PostFormAsync(laptop, "/compte", "revoke", new() { ["Revoke"] = phoneSession });
 
         (await phone.GetAsync("/api/sessions/current")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         first.ShouldNotContain("Déconnecter cet appareil");

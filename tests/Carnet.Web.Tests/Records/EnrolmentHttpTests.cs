@@ -158,7 +158,7 @@ public class EnrolmentHttpTests
     private static async Task<CarnetWebFactory> StartWithAliceAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var app = await CarnetWebFactory.StartAsync(provider);
-        _ = app.Server;
+        app.StartServer();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ImportInsuredPersons>().HandleAsync(

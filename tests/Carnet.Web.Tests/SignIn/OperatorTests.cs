@@ -98,7 +98,7 @@ public class OperatorTests
     public async Task Every_records_and_fhir_endpoint_requires_the_health_data_policy()
     {
         await using var app = await CarnetWebFactory.StartAsync();
-        _ = app.Server;
+        app.StartServer();
         var routes = app.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/records", StringComparison.Ordinal) || raw.StartsWith("/fhir", StringComparison.Ordinal)))
             .ToList();

@@ -23,7 +23,7 @@ public static class TestAccounts
     /// <summary>Alice's record imported and her holder account created, with both contacts confirmed.</summary>
     public static async Task<Guid> CreateAliceAsync(CarnetWebFactory app)
     {
-        _ = app.Server;
+        app.StartServer();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ImportInsuredPersons>().HandleAsync(
             new ImportInsuredPersons.Request(new MemoryStream(Encoding.UTF8.GetBytes(People.AliceLine())), ImportFormat.Ndjson, "alice.ndjson"),
@@ -68,7 +68,7 @@ public static class TestAccounts
     /// <summary>Opens a professional's or operator's account as the operator would; returns its login, password and authenticator secret.</summary>
     public static async Task<(string Login, string Password, byte[] Secret)> IssueStaffAsync(CarnetWebFactory app, IssueStaffAccount.Request request)
     {
-        _ = app.Server;
+        app.StartServer();
         await using var scope = app.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<IssueStaffAccount>().HandleAsync(request, CancellationToken.None);
         return (issued.Login, issued.FirstPassword, SecretOf(issued.AuthenticatorUri));
@@ -77,7 +77,7 @@ public static class TestAccounts
     /// <summary>Dr Claire LEFÈVRE, médecin généraliste, registered and given an account.</summary>
     public static async Task<(string Login, string Password, byte[] Secret)> CreateDoctorAsync(CarnetWebFactory app)
     {
-        _ = app.Server;
+        app.StartServer();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<RegisterProfessional>().HandleAsync(
