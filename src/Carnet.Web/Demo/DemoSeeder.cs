@@ -7,14 +7,17 @@ using System.Text.Json.Nodes;
 using Carnet.Access;
 using Carnet.Accounts;
 using Carnet.Audit;
+using Carnet.Documents;
 using Carnet.Identifiers;
 using Carnet.Persistence;
 using Carnet.Professionals;
 using Carnet.Records;
 using Carnet.Records.Credentials;
 using Carnet.Records.Enrolment;
+using Carnet.SignIn;
 using Carnet.SignIn.Establishments;
 using Carnet.SignIn.People;
+using Carnet.Terminology;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,6 +41,7 @@ public sealed class DemoSeeder(
     RegisterEstablishmentClient registerClient,
     IssueStaffAccount issueStaffAccount,
     RegisterClientKey registerClientKey,
+    DepositDocuments deposit,
     TimeProvider clock,
     IOptions<DemoOptions> options,
     IOptions<EstablishmentSignInOptions> signInOptions,
@@ -104,8 +108,44 @@ public sealed class DemoSeeder(
         var doctorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Professional, Professional: "10101234564"), ct);
         var operatorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Operator, Login: "operateur.demo", Email: "operateur@example.org"), ct);
 
+        await DepositDocumentsAsync(jeanne, leo, now, ct);
         await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, doctorSignIn, operatorSignIn, ct);
-        logger.LogInformation("Demo data seeded: 4 holders, 5 professionals, 2 establishments with their clients, a key for the laboratory's software");
+        logger.LogInformation("Demo data seeded: 4 holders, 5 professionals, 2 establishments with their clients, a key for the laboratory's software, documents in Jeanne's and Léo's records");
+    }
+
+    /// <summary>
+    /// Documents to look at in the portal, deposited through the use case as their authors would: the laboratory's
+    /// results (one of them hidden from professionals by Jeanne), her doctor's consultation report, a note of her own,
+    /// and Léo's vaccinations, which Jeanne sees as his mother.
+    /// </summary>
+    private async Task DepositDocumentsAsync(HealthRecord jeanne, HealthRecord leo, DateTimeOffset now, CancellationToken ct)
+    {
+        var days = TimeSpan.FromDays(1);
+        var lab = new Caller(CallerKind.Establishment, "Laboratoire BioCarnet Lyon", ClientId: "demo-lab", Finess: "690000013",
+            Professional: new ActingProfessional("8" + Biologist.Rpps, $"{Biologist.GivenNames} {Biologist.FamilyName}", Biologist.Profession, Biologist.Specialty));
+        var doctor = new Caller(CallerKind.Professional, "Claire LEFÈVRE", Professional: new ActingProfessional("810101234564", "Claire LEFÈVRE", "10", "SM54"));
+        var holder = new Caller(CallerKind.Holder, jeanne.DisplayName, HolderRecordId: jeanne.Id);
+
+        await DepositAsync(lab, jeanne.Id, "11502-2", "Bilan sanguin", now - (7 * days), "Laboratoire BioCarnet Lyon",
+            ["Hémoglobine : 13,2 g/dL (12,0 - 16,0)", "Leucocytes : 6,1 G/L (4,0 - 10,0)", "Glycémie à jeun : 0,92 g/L (0,70 - 1,10)", "Biologiste : Dr Émilie ROBIN"], lab.Professional, default, ct);
+        await DepositAsync(lab, jeanne.Id, "11502-2", "Bilan thyroïdien", now - (40 * days), "Laboratoire BioCarnet Lyon",
+            ["TSH : 2,1 mUI/L (0,4 - 4,0)", "Biologiste : Dr Émilie ROBIN"], lab.Professional, new Confidentiality(HiddenFromProfessionals: true, false, false), ct);
+        await DepositAsync(doctor, jeanne.Id, "11488-4", "Compte rendu de consultation", now - (9 * days), "Cabinet du Dr LEFÈVRE",
+            ["Motif : suivi annuel.", "Examen normal. Tension 12/8.", "Conduite à tenir : bilan sanguin de contrôle.", "Dr Claire LEFÈVRE, médecin généraliste"], doctor.Professional, default, ct);
+        await DepositAsync(holder, jeanne.Id, "AUTR_DOC", "Mes allergies", null, "Jeanne MARTIN",
+            ["Allergie à la pénicilline (urticaire, 2009).", "Pas d'autre allergie connue."], null, default, ct);
+        await DepositAsync(doctor, leo.Id, "11369-6", "Carnet de vaccination de Léo", now - (30 * days), "Cabinet du Dr LEFÈVRE",
+            ["DTCaP : rappel à 6 ans fait.", "ROR : deux doses.", "Prochain rappel : 11-13 ans."], doctor.Professional, default, ct);
+    }
+
+    private async Task DepositAsync(Caller author, Guid recordId, string typeCode, string title, DateTimeOffset? clinicalDate, string header, string[] lines, ActingProfessional? professional, Confidentiality confidentiality, CancellationToken ct)
+    {
+        var type = author.Kind == CallerKind.Holder ? CodeSets.DocumentTypes.HolderTypeFor(typeCode)! : CodeSets.DocumentTypes.TryGet(typeCode, out var found) ? found : throw new InvalidOperationException($"Unknown demo type {typeCode}");
+        var metadata = new DocumentMetadata(
+            "urn:uuid:" + Guid.NewGuid(), title, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", clinicalDate,
+            professional?.IdNatPs, professional?.DisplayName, author.Finess, confidentiality);
+        await using var content = new MemoryStream(DemoPdf.Create(title, [header, "", .. lines]));
+        await deposit.HandleAsync(author, new DepositDocuments.Request(recordId, [new DepositDocuments.Item(metadata, new DocumentContent.Streamed(content))]), ct);
     }
 
     private HealthRecord Holder(string first13, string familyName, string givenNames, DateOnly birthDate, string vitale, string? email, string? mobile, PostalAddress? address = null)
