@@ -222,9 +222,9 @@ public sealed class ProfessionalJourneyTests(Chromium chromium)
         await page.GetByLabel("Matricule INS (NIR ou NIA, 15 caractères)").FillAsync(nir);
         await page.GetByLabel("Nom de naissance").FillAsync(familyName);
         await page.GetByLabel("Premier prénom").FillAsync(givenName);
-        await page.GetByLabel("Jour").FillAsync(day);
-        await page.GetByLabel("Mois").FillAsync(month);
-        await page.GetByLabel("Année").FillAsync(year);
+        await page.GetByLabel("Jour", new() { Exact = true }).FillAsync(day);
+        await page.GetByLabel("Mois", new() { Exact = true }).FillAsync(month);
+        await page.GetByLabel("Année", new() { Exact = true }).FillAsync(year);
         await page.GetByText(sex, new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Chercher le dossier" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);

@@ -2,7 +2,6 @@ using Carnet.Access;
 using Carnet.Records;
 using Carnet.SignIn;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Carnet.Web.Portal.Pages.Pro;
 
@@ -51,18 +50,19 @@ public abstract class PatientPage : ComponentBase
         await LoadAsync();
     }
 
-    /// <summary>The same answer as for a record that does not exist.</summary>
+    /// <summary>The same answer as for a record that does not exist: the not-found message, with a 404.</summary>
     protected void ShowNotFound()
     {
         NotFound = true;
-        HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
 
-        // This page shows the not-found message itself: re-executing the request to /erreur/404 (the portal's
-        // status-code pages) would run a second Blazor render in the same request, which fails with a 500.
-        if (HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        // The 404 is set as the response starts, once the page is rendered: a 404 set during rendering makes Blazor
+        // leave the body to the portal's status-code pages, whose re-execution in the same request fails (a 500).
+        var response = HttpContext.Response;
+        response.OnStarting(() =>
         {
-            pages.Enabled = false;
-        }
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>The page's own reading, once the professional may consult the record.</summary>
