@@ -1,5 +1,6 @@
 using Carnet.SignIn;
 using Carnet.SignIn.Sessions;
+using Carnet.Web.Portal.Pages.Pro;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
@@ -44,6 +45,7 @@ public static class PortalEndpoints
             await http.SignOutAsync(SignInSchemes.Session);
             return Results.LocalRedirect("/connexion?sortie=1");
         }).ExcludeFromDescription();
+        app.MapProEndpoints();
         return app;
     }
 

@@ -25,6 +25,7 @@ public static class AccessServiceCollectionExtensions
         services.AddScoped<RecordConsent>();
         services.AddScoped<OpenSecretConnection>();
         services.AddScoped<OpenEmergencyAccess>();
+        services.AddScoped<FindPatient>();
         services.AddDelegations();
         return services;
     }

@@ -31,6 +31,7 @@ public static class TraceActions
     public const string BinaryStaged = "document.content_staged";
     public const string FoldersChanged = "document.folders_changed";
     public const string EmergencyAccessOpened = "emergency.opened";
+    public const string EmergencyReasonGiven = "emergency.reason_given";
     public const string ConsentRecorded = "access.consent_recorded";
     public const string AuthorizationWithdrawn = "access.authorization_withdrawn";
     public const string ProfessionalBlocked = "access.professional_blocked";
