@@ -61,7 +61,7 @@ public static class CarnetWebApplication
         app.UseStatusCodePages();
         // A portal address that ends in an error without a page (no such page, a form that could not be read) shows a
         // page in the portal's frame that says what to do; the API and FHIR keep their problem and OperationOutcome bodies.
-        app.UseWhen(http => PortalEndpoints.IsPortalPath(http.Request.Path), portal => portal.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        app.UseWhen(http => PortalEndpoints.IsPortalPath(http.Request.Path), portal => portal.UseStatusCodePagesWithReExecute("/erreur/{0}", createScopeForStatusCodePages: true));
         app.UseFhirOutcomes();
         // French unless the person chose English (the portal's language switch, or ?culture=en): not from the browser's language.
         var localization = new RequestLocalizationOptions

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Carnet.Access;
 using Carnet.Persistence;
 using Carnet.Records;
@@ -15,8 +16,12 @@ public sealed class ShowAccessHistory(CarnetDbContext db, AccessGate gate, TimeP
 {
     public const int PageSize = 100;
 
-    /// <summary><paramref name="To"/> is exclusive; <paramref name="Offset"/> counts traces from the newest.</summary>
-    public sealed record Query(Guid RecordId, ActorGroup? Group = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Offset = 0, int Count = PageSize);
+    /// <summary>
+    /// <paramref name="To"/> is exclusive; <paramref name="Offset"/> counts traces from the newest. <paramref name="Kinds"/>
+    /// narrows to some actor kinds (the portal's "me" / "my relatives"); <paramref name="ActionPrefixes"/> to actions
+    /// starting with one of them ("document." …), for the portal's "kind of action" filter.
+    /// </summary>
+    public sealed record Query(Guid RecordId, ActorGroup? Group = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Offset = 0, int Count = PageSize, IReadOnlyList<ActorKind>? Kinds = null, IReadOnlyList<string>? ActionPrefixes = null);
 
     /// <summary>One trace as the holder sees it: no actor id, nothing from the chain.</summary>
     public sealed record Entry(long Id, DateTimeOffset At, ActorKind ActorKind, ActorGroup ActorGroup, string ActorName, string Action, string? Target, AccessMode AccessMode);
@@ -42,6 +47,16 @@ public sealed class ShowAccessHistory(CarnetDbContext db, AccessGate gate, TimeP
             traces = traces.Where(t => kinds.Contains(t.ActorKind));
         }
 
+        if (query.Kinds is { Count: > 0 } actorKinds)
+        {
+            traces = traces.Where(t => actorKinds.Contains(t.ActorKind));
+        }
+
+        if (query.ActionPrefixes is { Count: > 0 } prefixes)
+        {
+            traces = traces.Where(ActionStartsWithAny(prefixes));
+        }
+
         if (query.From is { } from)
         {
             var utc = from.ToUniversalTime();
@@ -63,5 +78,15 @@ public sealed class ShowAccessHistory(CarnetDbContext db, AccessGate gate, TimeP
         db.Traces.Add(Trace.Of(query.RecordId, caller.Actor, TraceActions.TracesViewed, clock.GetUtcNow(), mode: caller.Mode));
         await db.SaveChangesAsync(ct);
         return new Page(items.Select(t => new Entry(t.Id, t.At, t.ActorKind, ActorGroups.Of(t.ActorKind), t.ActorName, t.Action, t.Target, t.AccessMode)).ToList(), total, offset, count);
+    }
+
+    /// <summary>t => t.Action.StartsWith(p1) || t.Action.StartsWith(p2) …, which EF translates to LIKE 'p%' on both providers.</summary>
+    private static Expression<Func<Trace, bool>> ActionStartsWithAny(IReadOnlyList<string> prefixes)
+    {
+        var trace = Expression.Parameter(typeof(Trace), "t");
+        var action = Expression.Property(trace, nameof(Trace.Action));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        var any = prefixes.Select(p => (Expression)Expression.Call(action, startsWith, Expression.Constant(p))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Trace, bool>>(any, trace);
     }
 }

@@ -13,7 +13,8 @@ public sealed class FindNotifications(CarnetDbContext db, VisibleNotifications v
 {
     public const int MaxPageSize = 100;
 
-    public sealed record Query(Guid RecordId, bool UnreadOnly = false, int Page = 1, int PageSize = 20);
+    /// <summary><paramref name="UnreadFirst"/>: the caller's unread notifications come before the read ones, each newest first.</summary>
+    public sealed record Query(Guid RecordId, bool UnreadOnly = false, int Page = 1, int PageSize = 20, bool UnreadFirst = false);
 
     public sealed record Item(Guid Id, NotificationKind Kind, string Title, string Action, string ActorName, Audit.AccessMode AccessMode, Guid? DocumentId, int Count, DateTimeOffset At, DateTimeOffset LastAt, bool Read);
 
@@ -33,8 +34,10 @@ public sealed class FindNotifications(CarnetDbContext db, VisibleNotifications v
         }
 
         var total = query.UnreadOnly ? unread : await notifications.CountAsync(ct);
-        var rows = await notifications
-            .OrderByDescending(n => n.LastAt).ThenByDescending(n => n.Id)
+        var ordered = query.UnreadFirst
+            ? notifications.OrderBy(n => reads.Any(r => r.NotificationId == n.Id)).ThenByDescending(n => n.LastAt).ThenByDescending(n => n.Id)
+            : notifications.OrderByDescending(n => n.LastAt).ThenByDescending(n => n.Id);
+        var rows = await ordered
             .Skip((number - 1) * size).Take(size)
             .Select(n => new { Notification = n, Read = reads.Any(r => r.NotificationId == n.Id) })
             .ToListAsync(ct);

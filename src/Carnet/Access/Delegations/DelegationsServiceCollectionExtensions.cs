@@ -16,6 +16,7 @@ public static class DelegationsServiceCollectionExtensions
         services.AddScoped<AnswerCaregiverInvitation>();
         services.AddScoped<EndCaregiving>();
         services.AddScoped<ShowCaregivers>();
+        services.AddScoped<ShowRepresentatives>();
         services.AddScoped<InviteRepresentative>();
         services.AddScoped<AnswerRepresentativeInvitation>();
         services.AddScoped<EndCoRepresentation>();
