@@ -63,6 +63,13 @@ public static class RecordEndpoints
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
+            // ZipArchive still writes some headers synchronously on a forward-only stream; the files themselves are copied
+            // asynchronously, chunk by chunk, so this blocks only for those few bytes.
+            if (httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+            {
+                body.AllowSynchronousIO = true;
+            }
+
             var response = httpContext.Response;
             response.ContentType = "application/zip";
             response.Headers.CacheControl = "no-store";

@@ -58,17 +58,17 @@ public sealed class ActivationJourneyTests(Chromium chromium)
 
         await page.WaitForURLAsync("**/activation/mot-de-passe");
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("J'ai lu et j'accepte les conditions d'utilisation").CheckAsync();
+        await TickAsync(page, "J'ai lu et j'accepte les conditions d'utilisation", true);
         await page.CheckPageAsync("activation-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon espace" }).ClickAsync();
 
         await page.WaitForURLAsync("**/activation/confidentialite");
         (await page.GetByRole(AriaRole.Status).First.InnerTextAsync()).ShouldContain("Votre espace est activé");
         await page.CheckPageAsync("activation-privacy");
-        await page.GetByLabel("Masquer aux professionnels les nouveaux documents").CheckAsync();
-        await page.GetByLabel("Les autres professionnels peuvent le consulter en urgence", new() { Exact = false }).UncheckAsync();
-        await page.GetByLabel("Montrer aussi mes documents masqués en cas d'urgence").CheckAsync();
-        await page.GetByLabel("Un professionnel a consulté mon espace").UncheckAsync();
+        await TickAsync(page, "Masquer aux professionnels les nouveaux documents", true);
+        await TickAsync(page, "Les autres professionnels peuvent le consulter en urgence", false);
+        await TickAsync(page, "Montrer aussi mes documents masqués en cas d'urgence", true);
+        await TickAsync(page, "Un professionnel a consulté mon espace", false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et aller à mon espace" }).ClickAsync();
 
         await page.WaitForURLAsync("**/espace/*");
@@ -210,13 +210,13 @@ public sealed class ActivationJourneyTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon espace" }).ClickAsync();
         (await AlertAsync(page)).ShouldContain("Lisez et acceptez les conditions d'utilisation");
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Martin#2024x");
-        await page.GetByLabel("J'ai lu et j'accepte les conditions d'utilisation").CheckAsync();
+        await TickAsync(page, "J'ai lu et j'accepte les conditions d'utilisation", true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon espace" }).ClickAsync();
         (await AlertAsync(page)).ShouldContain("N'utilisez ni votre nom");
         await page.CheckPageAsync("activation-password-refused");
 
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("J'ai lu et j'accepte les conditions d'utilisation").CheckAsync();
+        await TickAsync(page, "J'ai lu et j'accepte les conditions d'utilisation", true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Activer mon espace" }).ClickAsync();
         await page.WaitForURLAsync("**/activation/confidentialite");
     }
@@ -249,7 +249,7 @@ public sealed class ActivationJourneyTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
         (await AlertAsync(page)).ShouldContain("Cochez « Je confirme mon choix »");
 
-        await page.GetByLabel("Je confirme mon choix").CheckAsync();
+        await TickAsync(page, "Je confirme mon choix", true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Votre opposition est enregistrée" }).WaitForAsync();
         await page.CheckPageAsync("activation-opposition-done");
@@ -269,11 +269,11 @@ public sealed class ActivationJourneyTests(Chromium chromium)
         (await AlertAsync(activation)).ShouldContain("Vous vous êtes opposé(e) à la création de cet espace");
 
         await page.GotoAsync("/opposition");
-        await page.GetByLabel("J'ai changé d'avis", new() { Exact = false }).CheckAsync();
+        await TickAsync(page, "J'ai changé d'avis", true);
         await page.GetByLabel("Code provisoire").FillAsync(fresh);
         await page.GetByLabel("Numéro de sécurité sociale").FillAsync(People.Alice);
         await page.GetByLabel("Numéro de série de la carte Vitale").FillAsync(People.AliceVitale);
-        await page.GetByLabel("Je confirme mon choix").CheckAsync();
+        await TickAsync(page, "Je confirme mon choix", true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Votre espace est créé" }).WaitForAsync();
     }

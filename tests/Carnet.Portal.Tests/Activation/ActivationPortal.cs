@@ -52,6 +52,19 @@ public static class ActivationPortal
         await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
     }
 
+    /// <summary>Ticks or unticks a USWDS checkbox or radio as a person does: by its label (the input itself is drawn off-screen).</summary>
+    public static async Task TickAsync(IPage page, string label, bool ticked)
+    {
+        var input = page.GetByLabel(label, new() { Exact = false }).First;
+        if (await input.IsCheckedAsync() != ticked)
+        {
+            var id = await input.GetAttributeAsync("id");
+            await page.Locator($"label[for='{id}']").ClickAsync();
+        }
+
+        (await input.IsCheckedAsync()).ShouldBe(ticked, label);
+    }
+
     /// <summary>The error the page shows (role alert), once there.</summary>
     public static async Task<string> AlertAsync(IPage page)
     {

@@ -7,7 +7,7 @@ namespace Carnet.Web.Portal.Pages.Activation;
 /// <summary>
 /// Where a person is in the activation wizard, between its screens: the activation token of the API (StartActivation)
 /// and what they already typed. Kept in an encrypted, HttpOnly cookie limited to /activation that lasts as long as
-/// the activation (one hour), so no screen needs a hidden field with the token, and going back and forth works.
+/// the browser session (the activation itself expires after an hour on the server), so no screen needs a hidden field with the token, and going back and forth works.
 /// </summary>
 public sealed record ActivationProgress(string Token, DateTimeOffset ExpiresAt, string GivenNames, string? KnownEmail, string? KnownMobile, string? Email = null, string? Mobile = null, string? Login = null)
 {
@@ -39,7 +39,9 @@ public sealed record ActivationProgress(string Token, DateTimeOffset ExpiresAt, 
             HttpOnly = true,
             Secure = http.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
-            Expires = ExpiresAt,
+
+            // A session cookie: the server's activation lasts an hour and is the one that expires (a date here would be
+            // the server's clock judged by the browser's).
             IsEssential = true,
         });
 
