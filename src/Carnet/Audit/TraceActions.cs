@@ -16,6 +16,7 @@ public static class TraceActions
     public const string RepresentationEnded = "representation.ended";
     public const string LifecycleViewed = "record.lifecycle_viewed";
     public const string RecordViewed = "record.viewed";
+    public const string RecordExported = "record.exported";
     public const string DocumentDeposited = "document.deposited";
     public const string DocumentReplaced = "document.replaced";
     public const string DocumentsListed = "documents.listed";

@@ -73,7 +73,7 @@ public static class AuditEventResource
     {
         "created" or "deposited" or "content_staged" => "C",
         "viewed" or "retrieved" or "lifecycle_viewed" => "R",
-        "listed" => "E",
+        "listed" or "exported" => "E",
         "deleted" or "purged" => "D",
         _ => "U",
     };

@@ -47,6 +47,8 @@ public static class RecordsServiceCollectionExtensions
         services.AddScoped<OperatorLifecycleRequest>();
         services.AddScoped<ShowRecordLifecycle>();
         services.AddScoped<ShowRecords>();
+        services.AddScoped<ChangeOwnRecordLifecycle>();
+        services.AddScoped<Export.ExportRecord>();
         services.AddScoped<StartActivation>();
         services.AddScoped<SendContactCode>();
         services.AddScoped<ConfirmContact>();
