@@ -34,7 +34,7 @@ public sealed class DocumentListTests(Chromium chromium)
 
         await page.GotoAsync(library.Documents);
         var titles = page.Locator(".carnet-documents li strong");
-        (await titles.AllInnerTextsAsync()).ShouldBe(["Mes vaccins", "Bilan sanguin de novembre"], "newest first");
+        (await titles.AllInnerTextsAsync()).ShouldBe(new[] { "Mes vaccins", "Bilan sanguin de novembre" }, customMessage: "newest first");
         (await page.Locator(".carnet-documents li").First.InnerTextAsync()).ShouldContain("Ajouté par vous");
         (await page.Locator(".carnet-documents li").Last.InnerTextAsync()).ShouldContain("Laboratoire Bioplus");
         await page.CheckPageAsync("documents-list");
@@ -42,15 +42,15 @@ public sealed class DocumentListTests(Chromium chromium)
         await page.GetByText("Rechercher et filtrer", new() { Exact = true }).Last.ClickAsync();
         await page.GetByLabel("Catégorie").SelectOptionAsync(new SelectOptionValue { Label = "Résultats de biologie" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
-        await page.WaitForURLAsync("**categorie=BIOLOGIE**");
-        (await titles.AllInnerTextsAsync()).ShouldBe(["Bilan sanguin de novembre"]);
+        await page.WaitForURLAsync(url => url.Contains("categorie=BIOLOGIE", StringComparison.Ordinal));
+        (await titles.AllInnerTextsAsync()).ShouldBe(new[] { "Bilan sanguin de novembre" });
         await page.CheckPageAsync("documents-filtered");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tout afficher" }).ClickAsync();
         await page.GetByLabel("Rechercher dans les titres et les noms de dossiers").FillAsync("VACCINS");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
-        await page.WaitForURLAsync("**q=VACCINS**");
-        (await titles.AllInnerTextsAsync()).ShouldBe(["Mes vaccins"]);
+        await page.WaitForURLAsync(url => url.Contains("q=VACCINS", StringComparison.Ordinal));
+        (await titles.AllInnerTextsAsync()).ShouldBe(new[] { "Mes vaccins" });
 
         await page.GetByLabel("Rechercher dans les titres et les noms de dossiers").FillAsync("radio du genou");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
@@ -83,8 +83,8 @@ public sealed class DocumentListTests(Chromium chromium)
         await page.CheckPageAsync("documents-pages");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Suivante" }).ClickAsync();
-        await page.WaitForURLAsync("**page=2**");
-        (await titles.AllInnerTextsAsync()).ShouldBe(["Bilan 01"]);
+        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+        (await titles.AllInnerTextsAsync()).ShouldBe(new[] { "Bilan 01" });
     }
 
     [Fact]
