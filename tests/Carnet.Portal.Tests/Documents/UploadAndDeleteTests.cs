@@ -125,8 +125,10 @@ public sealed class UploadAndDeleteTests(Chromium chromium)
 
         await page.GotoAsync(library.Documents);
         (await page.GetByLabel("Sélectionner « Bilan du laboratoire »").CountAsync()).ShouldBe(0, "a professional's document cannot be ticked");
-        await page.GetByLabel("Sélectionner « Brouillon 1 »").CheckAsync();
-        await page.GetByLabel("Sélectionner « Brouillon 3 »").CheckAsync();
+        // USWDS draws the box on the label (the input itself is off-screen), as a person taps it.
+        await page.Locator("label", new() { HasText = "Sélectionner « Brouillon 1 »" }).ClickAsync();
+        await page.Locator("label", new() { HasText = "Sélectionner « Brouillon 3 »" }).ClickAsync();
+        (await page.GetByLabel("Sélectionner « Brouillon 3 »").IsCheckedAsync()).ShouldBeTrue();
         await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer les documents cochés" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/documents/supprimer?", StringComparison.Ordinal));
