@@ -36,7 +36,7 @@ public sealed class DocumentListTests(Chromium chromium)
         var titles = page.Locator(".carnet-documents li strong");
         (await titles.AllInnerTextsAsync()).ShouldBe(new[] { "Mes vaccins", "Bilan sanguin de novembre" }, customMessage: "newest first");
         (await page.Locator(".carnet-documents li").First.InnerTextAsync()).ShouldContain("Ajouté par vous");
-        (await page.Locator(".carnet-documents li").Last.InnerTextAsync()).ShouldContain("Laboratoire Bioplus");
+        (await page.Locator(".carnet-documents li").Last.InnerTextAsync()).ShouldContain("Émilie ROBIN");
         await page.CheckPageAsync("documents-list");
 
         await page.GetByText("Rechercher et filtrer", new() { Exact = true }).Last.ClickAsync();

@@ -112,7 +112,8 @@ public sealed class HolderLibrary : IAsyncDisposable
         await using var scope = Portal.App.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<DepositDocuments>().HandleAsync(
             caller, new DepositDocuments.Request(recordId ?? RecordId, [new DepositDocuments.Item(metadata, new DocumentContent.Streamed(new MemoryStream(content)))]), CancellationToken.None);
-        Portal.App.Clock.Advance(TimeSpan.FromMinutes(5));
+        // A little later each time, so that "newest first" has an order to show (and the session stays alive).
+        Portal.App.Clock.Advance(TimeSpan.FromSeconds(2));
         return result.Documents.Single().Document;
     }
 
