@@ -91,6 +91,8 @@ public sealed class HolderLibrary : IAsyncDisposable
                 new ImportInsuredPersons.Request(new MemoryStream(Encoding.UTF8.GetBytes(People.BrunoByPost())), ImportFormat.Ndjson, "bruno.ndjson"), CancellationToken.None);
         }
 
+        // His notice goes out first: the six weeks count from it.
+        await DispatchAsync(Portal.App);
         await OpenRecordsAsync(Portal);
         await using var read = Portal.App.Services.CreateAsyncScope();
         return await read.ServiceProvider.GetRequiredService<CarnetDbContext>().Records.Where(r => r.FamilyName == "DURAND").Select(r => r.Id).SingleAsync();
