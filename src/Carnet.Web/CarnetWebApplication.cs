@@ -19,6 +19,7 @@ using Carnet.SignIn.People;
 using Carnet.Web.Demo;
 using Carnet.Web.Health;
 using Carnet.Web.Portal;
+using Carnet.Web.Portal.Pages.Documents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -107,6 +108,7 @@ public static class CarnetWebApplication
         app.MapGroup("/oauth").WithTags("Establishment sign-in").MapEstablishmentTokenEndpoints();
         app.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SignInSchemes.Default }).MapCallerEndpoints();
         app.MapPortalEndpoints();
+        app.MapDocumentPortalEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -119,7 +119,8 @@ public static class DocumentEndpoints
         throw new DocumentException(DocumentException.InvalidMetadata, "No file was found in the form: add the file as the last part.");
     }
 
-    private static DocumentMetadata UploadMetadata(Caller caller, Dictionary<string, string> fields, string? fileName, string contentType, TimeProvider clock)
+    /// <summary>The metadata of an upload from its form fields (category, title; typeCode and confidentiality for a professional): the REST API's and the portal's.</summary>
+    public static DocumentMetadata UploadMetadata(Caller caller, IReadOnlyDictionary<string, string> fields, string? fileName, string contentType, TimeProvider clock)
     {
         var types = CodeSets.DocumentTypes;
         DocumentType type;

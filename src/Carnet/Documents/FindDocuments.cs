@@ -29,7 +29,8 @@ public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvi
         Guid? FolderId = null,
         bool OldestFirst = false,
         int Offset = 0,
-        int Count = 20);
+        int Count = 20,
+        bool PinnedFirst = false);
 
     public sealed record Page(IReadOnlyList<HealthDocument> Items, int Total, int Offset, int Count)
     {
@@ -101,9 +102,14 @@ public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvi
         }
 
         var total = await documents.CountAsync(ct);
-        var ordered = query.OldestFirst
-            ? documents.OrderBy(d => d.DepositedAt).ThenBy(d => d.Id)
-            : documents.OrderByDescending(d => d.DepositedAt).ThenByDescending(d => d.Id);
+        var ordered = (query.OldestFirst, query.PinnedFirst) switch
+        {
+            (true, false) => documents.OrderBy(d => d.DepositedAt).ThenBy(d => d.Id),
+            (false, false) => documents.OrderByDescending(d => d.DepositedAt).ThenByDescending(d => d.Id),
+            // The holder's pinned documents come first in their library (DOMAIN.md §4, pin), then by date.
+            (true, true) => documents.OrderByDescending(d => d.Pinned).ThenBy(d => d.DepositedAt).ThenBy(d => d.Id),
+            (false, true) => documents.OrderByDescending(d => d.Pinned).ThenByDescending(d => d.DepositedAt).ThenByDescending(d => d.Id),
+        };
         var items = await ordered.Skip(offset).Take(count).ToListAsync(ct);
 
         var searched = items.Select(d => d.RecordId).Distinct().ToList();
