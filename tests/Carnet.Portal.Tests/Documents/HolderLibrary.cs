@@ -88,12 +88,16 @@ public sealed class HolderLibrary : IAsyncDisposable
         await using (var scope = Portal.App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ImportInsuredPersons>().HandleAsync(
-                new ImportInsuredPersons.Request(new MemoryStream(Encoding.UTF8.GetBytes(People.BrunoByPost())), ImportFormat.Ndjson, "bruno.ndjson"), CancellationToken.None);
+                new ImportInsuredPersons.Request(new MemoryStream(Encoding.UTF8.GetBytes(People.Line(People.Bruno, "DURAND", "Bruno", "1979-01-03", "80250987654", email: "bruno@example.org"))), ImportFormat.Ndjson, "bruno.ndjson"), CancellationToken.None);
         }
 
-        // His notice goes out first: the six weeks count from it.
+        // His notice goes out first (by e-mail): the six weeks count from it.
         await DispatchAsync(Portal.App);
         await OpenRecordsAsync(Portal);
+
+        // Six weeks later Alice's session has long ended: she signs in again.
+        await Page.GotoAsync("/connexion");
+        await BrowserSignIn.SignInAsync(Portal, Page, AliceLogin, AlicePassword, People.AliceEmail);
         await using var read = Portal.App.Services.CreateAsyncScope();
         return await read.ServiceProvider.GetRequiredService<CarnetDbContext>().Records.Where(r => r.FamilyName == "DURAND").Select(r => r.Id).SingleAsync();
     }
