@@ -15,7 +15,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export CARNET_DEMO_DIR="$work/data/demo" CARNET_URL="http://127.0.0.1:$port"
+# The demo's own documents off: every blob in the folder is then one of this run's deposits.
+export CARNET_DEMO_DIR="$work/data/demo" CARNET_URL="http://127.0.0.1:$port" Carnet__Demo__Documents=false
 
 carnet_build
 carnet_start "$work" "$port"

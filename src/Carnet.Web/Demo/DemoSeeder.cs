@@ -108,7 +108,11 @@ public sealed class DemoSeeder(
         var doctorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Professional, Professional: "10101234564"), ct);
         var operatorSignIn = await issueStaffAccount.HandleAsync(new IssueStaffAccount.Request(AccountKind.Operator, Login: "operateur.demo", Email: "operateur@example.org"), ct);
 
-        await DepositDocumentsAsync(jeanne, leo, now, ct);
+        if (options.Value.Documents)
+        {
+            await DepositDocumentsAsync(jeanne, leo, now, ct);
+        }
+
         await WriteSignInsAsync(jeanne, paul, paulCode, amina, aminaCode, labClient, hospitalClient, doctorSignIn, operatorSignIn, ct);
         logger.LogInformation("Demo data seeded: 4 holders, 5 professionals, 2 establishments with their clients, a key for the laboratory's software, documents in Jeanne's and Léo's records");
     }

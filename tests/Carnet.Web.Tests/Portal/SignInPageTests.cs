@@ -41,8 +41,10 @@ public partial class SignInPageTests
         codePage.ShouldContain("The 6-digit code shown by your authenticator app");
         var space = await PostFormAsync(browser, "/connexion", "code", CodeFields(codePage, Totp.Code(secret, Totp.StepAt(app.Clock.GetUtcNow()))));
 
-        space.ShouldContain("Hello Claire LEFÈVRE");
-        space.ShouldContain("idNat_PS 810101234564");
+        space.ShouldContain("Find a patient", customMessage: "a professional lands on the patient search");
+        var account = WebUtility.HtmlDecode(await browser.GetStringAsync("/compte"));
+        account.ShouldContain("Hello Claire LEFÈVRE");
+        account.ShouldContain("idNat_PS 810101234564");
     }
 
     [Fact]
