@@ -1,4 +1,5 @@
 using Carnet.Access;
+using Carnet.Audit;
 using Carnet.Persistence;
 using Carnet.SignIn;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Carnet.Records;
 /// it (DOMAIN.md §3.5), without the provisional code the signed-out steps need: the session proves who asks. The
 /// same transitions, traces and messages as every other way in (<see cref="ChangeLifecycle"/>).
 /// </summary>
-public sealed class ChangeOwnRecordLifecycle(CarnetDbContext db, AccessGate gate, ChangeLifecycle lifecycle)
+public sealed class ChangeOwnRecordLifecycle(CarnetDbContext db, AccessGate gate, ChangeLifecycle lifecycle, TimeProvider clock)
 {
     private static readonly LifecycleStep[] Allowed = [LifecycleStep.Close, LifecycleStep.CloseAndDelete, LifecycleStep.RequestDeletion, LifecycleStep.Reopen];
 
@@ -22,14 +23,19 @@ public sealed class ChangeOwnRecordLifecycle(CarnetDbContext db, AccessGate gate
         DateTimeOffset? DeletionRequestedAt,
         DateTimeOffset? DeletionDueAt);
 
-    /// <summary>The record's lifecycle dates; administrative data only.</summary>
+    /// <summary>The record's lifecycle dates; administrative data only, but the look is traced like every read.</summary>
     /// <exception cref="RecordNotFoundException">Absent, or not the caller's to manage.</exception>
-    public async Task<Status> ShowAsync(Caller caller, Guid recordId, CancellationToken ct) =>
-        await gate.ManageableRecords(caller).AsNoTracking()
+    public async Task<Status> ShowAsync(Caller caller, Guid recordId, CancellationToken ct)
+    {
+        var status = await gate.ManageableRecords(caller).AsNoTracking()
             .Where(r => r.Id == recordId && r.State != RecordState.Purged)
             .Select(r => new Status(r.State, r.ClosedAt, r.PurgeDueAt, r.DeletionRequestedAt, r.DeletionDueAt))
             .SingleOrDefaultAsync(ct)
-        ?? throw new RecordNotFoundException(HealthDataRefusals.NotFound);
+            ?? throw new RecordNotFoundException(HealthDataRefusals.NotFound);
+        db.Traces.Add(Trace.Of(recordId, caller.Actor, TraceActions.LifecycleViewed, clock.GetUtcNow(), mode: caller.Mode));
+        await db.SaveChangesAsync(ct);
+        return status;
+    }
 
     /// <summary>Applies the step and saves; refusals are <see cref="LifecycleException"/> with the record's own codes.</summary>
     /// <exception cref="RecordNotFoundException">Absent, or not the caller's to manage.</exception>

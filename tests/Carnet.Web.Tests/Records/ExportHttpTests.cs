@@ -4,8 +4,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Carnet.Audit;
+using Carnet.Persistence;
 using Carnet.Tests.Documents;
 using Carnet.Web.Tests.Documents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carnet.Web.Tests.Records;
 
@@ -74,5 +78,21 @@ public sealed class ExportHttpTests
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         reopened.GetProperty("state").GetString().ShouldBe("open");
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Looking_at_the_record_s_lifecycle_is_traced_and_another_record_s_is_not_found()
+    {
+        await using var library = await WebLibrary.StartAsync();
+
+        var status = await library.Holder.GetFromJsonAsync<JsonElement>($"/api/records/{library.RecordId}/lifecycle");
+        var foreign = await library.Holder.GetAsync($"/api/records/{Guid.CreateVersion7()}/lifecycle");
+
+        status.GetProperty("state").GetString().ShouldBe("open");
+        foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var scope = library.App.Services.CreateAsyncScope();
+        var traces = await scope.ServiceProvider.GetRequiredService<CarnetDbContext>().Traces
+            .CountAsync(t => t.RecordId == library.RecordId && t.Action == TraceActions.LifecycleViewed && t.ActorKind == ActorKind.Holder);
+        traces.ShouldBe(1);
     }
 }

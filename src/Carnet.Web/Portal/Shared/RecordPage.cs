@@ -48,19 +48,11 @@ public abstract class RecordPage : ComponentBase
         await LoadAsync();
     }
 
-    /// <summary>
-    /// The page shows the not-found message with a 404, like an address that does not exist. The status is set as
-    /// the response starts: a 404 set while rendering would make Blazor leave the body to the status-code pages.
-    /// </summary>
+    /// <summary>The page shows the not-found message with a 404, like an address that does not exist.</summary>
     protected void ShowNotFound()
     {
         NotFound = true;
-        var response = HttpContext.Response;
-        response.OnStarting(() =>
-        {
-            response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        NotFoundResponse.SetOnStart(HttpContext);
     }
 
     /// <summary>The page's own reading, once the record is known to be the caller's to open.</summary>

@@ -140,12 +140,21 @@ public static class DocumentPortalEndpoints
             var metadata = DocumentEndpoints.UploadMetadata(caller, fields, file.FileName, contentType, clock);
             var result = await deposit.HandleAsync(caller, new DepositDocuments.Request(recordId, [new DepositDocuments.Item(metadata, new DocumentContent.Streamed(content))]), ct);
             var document = result.Documents[0].Document;
+            var location = $"/espace/{recordId}/documents/{document.Id}?ok=ajoute";
             if (Guid.TryParse(form[FolderField], out var folderId))
             {
-                await change.HandleAsync(caller, document.Id, new ChangeDocument.Request(FolderId: folderId), ct);
+                try
+                {
+                    await change.HandleAsync(caller, document.Id, new ChangeDocument.Request(FolderId: folderId), ct);
+                }
+                catch (DocumentException)
+                {
+                    // The document is stored (acknowledged): a folder deleted meanwhile must not make it look lost and
+                    // invite a second upload. It shows outside any folder; the details page can file it.
+                    location = $"/espace/{recordId}/documents/{document.Id}?ok=ajoute_sans_dossier";
+                }
             }
 
-            var location = $"/espace/{recordId}/documents/{document.Id}?ok=ajoute";
             return json ? Results.Json(new { location }) : Results.Redirect(location);
         }
         catch (DocumentException e)
@@ -165,7 +174,9 @@ public static class DocumentPortalEndpoints
             }
 
             var query = new List<string> { "erreur=" + Uri.EscapeDataString(code) };
-            foreach (var field in new[] { TitleField, CategoryField, FolderField })
+            // The category code and the folder id come back to the form; the title does not: typed by the person, it
+            // may say something of their health, and an address ends up in logs.
+            foreach (var field in new[] { CategoryField, FolderField })
             {
                 if (typed?[field].ToString() is { Length: > 0 } value)
                 {

@@ -1,6 +1,7 @@
 using Carnet.Access;
 using Carnet.Records;
 using Carnet.SignIn;
+using Carnet.Web.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Carnet.Web.Portal.Pages.Pro;
@@ -54,15 +55,7 @@ public abstract class PatientPage : ComponentBase
     protected void ShowNotFound()
     {
         NotFound = true;
-
-        // The 404 is set as the response starts, once the page is rendered: a 404 set during rendering makes Blazor
-        // leave the body to the portal's status-code pages, whose re-execution in the same request fails (a 500).
-        var response = HttpContext.Response;
-        response.OnStarting(() =>
-        {
-            response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        NotFoundResponse.SetOnStart(HttpContext);
     }
 
     /// <summary>The page's own reading, once the professional may consult the record.</summary>
