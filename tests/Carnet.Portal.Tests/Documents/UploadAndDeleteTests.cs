@@ -21,9 +21,14 @@ public sealed class UploadAndDeleteTests(Chromium chromium)
         (await camera.GetAttributeAsync("accept")).ShouldBe("image/*");
         (await page.GetByLabel("Ou prenez une photo avec votre téléphone").CountAsync()).ShouldBe(1);
         await page.Locator(".usa-file-input__target").WaitForAsync();
+        var dropZone = page.Locator(".usa-file-input__instructions");
+        await Assertions.Expect(dropZone).ToHaveTextAsync("Glissez le fichier ici ou choisissez-le sur l'appareil", new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator("input#fichier")).ToHaveAttributeAsync("aria-label", "Glissez le fichier ici ou choisissez-le sur l'appareil");
         await page.CheckPageAsync("document-upload");
 
         await page.Locator("input#fichier").SetInputFilesAsync(new FilePayload { Name = "bilan.pdf", MimeType = "application/pdf", Buffer = HolderLibrary.Pdf() });
+        await Assertions.Expect(page.Locator(".usa-file-input__preview-heading")).ToHaveTextAsync("Fichier choisi Changer de fichier", new() { UseInnerText = true });
+        await Assertions.Expect(page.Locator(".usa-file-input .usa-sr-only")).ToHaveTextAsync("Vous avez choisi le fichier : bilan.pdf");
         await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Bilan de la pharmacie");
         await page.GetByLabel("Type de document").SelectOptionAsync(new SelectOptionValue { Label = "Résultats de biologie" });
         // Hold the upload, as a slow phone network would, until the progress has been looked at: a fixed
