@@ -13,13 +13,23 @@ public static class Culture
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == EnglishName;
 
+    /// <summary>
+    /// The time people read on the portal: metropolitan France's, whatever zone the server runs in (servers
+    /// usually run in UTC, which put a document deposited at 00:30 on the day before). Overseas holders read
+    /// Paris time too, for now.
+    /// </summary>
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var paris) ? paris : TimeZoneInfo.Local;
+
+    /// <summary>A moment in the portal's time zone.</summary>
+    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
     /// <summary>A date as people write it in the current language: 2 décembre 2026 / 2 December 2026.</summary>
-    public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>A date and time, short: 02/12/2026 14:05 / 12/2/2026 2:05 PM.</summary>
-    public static string DateTime(DateTimeOffset at) => at.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+    public static string DateTime(DateTimeOffset at) => Local(at).ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>A size in bytes as a person reads it: 1,2 Mo / 1.2 MB.</summary>
     public static string Size(long bytes)
