@@ -85,6 +85,13 @@ public sealed class ActivationJourneyTests(Chromium chromium)
         byKind["professionalAccess"].ShouldBeFalse();
         byKind["emergencyAccess"].ShouldBeTrue();
 
+        // Coming back to the step shows what she chose, not the defaults.
+        await page.GotoAsync("/activation/confidentialite");
+        (await page.GetByLabel("Masquer aux professionnels les nouveaux documents").First.IsCheckedAsync()).ShouldBeTrue();
+        (await page.GetByLabel("Les autres professionnels peuvent le consulter en urgence").First.IsCheckedAsync()).ShouldBeFalse();
+        (await page.GetByLabel("Montrer aussi mes documents masqués en cas d'urgence").First.IsCheckedAsync()).ShouldBeTrue();
+        (await page.GetByLabel("Un professionnel a consulté mon espace").First.IsCheckedAsync()).ShouldBeFalse();
+
         // The next time, Alice signs in as everyone does.
         await page.Context.ClearCookiesAsync();
         await page.GotoAsync("/connexion");
