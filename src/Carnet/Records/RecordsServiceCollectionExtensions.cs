@@ -25,13 +25,21 @@ public static class RecordsServiceCollectionExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(EnrolmentRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Attempts are what is counted: a page shown (GET) is not one, so a person going back and forth in
+            // the activation wizard is not held up; every code, NIR or password sent (POST) is.
+            limiter.AddPolicy(EnrolmentRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("pages")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(Http.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many attempts from this connection. Wait a minute, then try again."));
+                // The API answers a problem; a portal page leaves the body to the portal's error page (status-code pages).
+                return context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    || context.HttpContext.Request.Path.StartsWithSegments("/oauth", StringComparison.OrdinalIgnoreCase)
+                    ? new ValueTask(Http.ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many attempts from this connection. Wait a minute, then try again."))
+                    : ValueTask.CompletedTask;
             };
         });
         services.AddSingleton(_ => new PasswordRules(PasswordDictionary.Default));

@@ -95,9 +95,12 @@ public static class SignInServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, HealthDataRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HealthDataRefusals>();
 
-        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // Attempts are counted (POST), not the sign-in page being shown (GET).
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("pages")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 }

@@ -102,16 +102,28 @@ public partial class SignInPageTests
     }
 
     [Fact]
-    public async Task The_sign_in_pages_share_the_sign_in_rate_limit()
+    public async Task Sign_in_attempts_are_limited_and_the_page_says_to_wait_a_minute()
     {
         await using var app = await CarnetWebFactory.StartAsync(settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["Carnet:SignIn:RequestsPerMinute"] = "3" });
+        await CreateAliceAsync(app);
         using var browser = app.CreateClient();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 6; i++)
         {
-            (await browser.GetAsync(i % 2 == 0 ? "/connexion" : "/mot-de-passe-oublie")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await browser.GetAsync(i % 2 == 0 ? "/connexion" : "/mot-de-passe-oublie")).StatusCode.ShouldBe(HttpStatusCode.OK, "showing the page is not an attempt");
         }
 
-        (await browser.GetAsync("/connexion")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var page = await browser.GetStringAsync("/connexion");
+        var wrong = new Dictionary<string, string>(StringComparer.Ordinal) { ["Credentials.Login"] = AliceLogin, ["Credentials.Password"] = "pas le bon", ["Credentials.SendTo"] = "Email" };
+        for (var i = 0; i < 3; i++)
+        {
+            await PostWithTokenAsync(browser, "/connexion", "password", Token(page), new(wrong, StringComparer.Ordinal));
+        }
+
+        var limited = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>(wrong, StringComparer.Ordinal) { ["_handler"] = "password", ["__RequestVerificationToken"] = Token(page) }));
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        limited.Content.Headers.ContentType!.MediaType.ShouldBe("text/html", "a person on the portal gets a page, not JSON");
+        WebUtility.HtmlDecode(await limited.Content.ReadAsStringAsync()).ShouldContain("Attendez une minute");
         (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK, "other pages are not limited");
     }
 
