@@ -11,6 +11,7 @@ public static class ProfessionalsServiceCollectionExtensions
         services.AddScoped<RegisterEstablishment>();
         services.AddScoped<RegisterEstablishmentClient>();
         services.AddScoped<SetEstablishmentClientEnabled>();
+        services.AddScoped<EstablishmentNames>();
         return services;
     }
 }

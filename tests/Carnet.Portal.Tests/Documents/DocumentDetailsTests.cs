@@ -12,12 +12,15 @@ public sealed class DocumentDetailsTests(Chromium chromium)
     {
         await using var portal = await PortalApp.StartAsync(chromium);
         await using var library = await HolderLibrary.OpenAsync(portal, chromium);
+        await library.RegisterLaboratoryAsync();
         var report = await library.LabReportAsync("Bilan sanguin", content: HolderLibrary.Pdf());
         var page = library.Page;
 
+        await page.GotoAsync(library.Documents);
+        (await page.Locator(".carnet-documents li").First.InnerTextAsync()).ShouldContain("par Émilie ROBIN (Laboratoire Bioplus)");
         var response = await page.GotoAsync($"{library.Documents}/{report.Id}");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Bilan sanguin");
-        (await page.Locator(".carnet-facts").InnerTextAsync()).ShouldContain("Émilie ROBIN", customMessage: "the professional behind the laboratory's software");
+        (await page.Locator(".carnet-facts").InnerTextAsync()).ShouldContain("Émilie ROBIN (Laboratoire Bioplus)", customMessage: "the professional behind the laboratory's software, and the laboratory");
         response!.Headers["content-security-policy"].ShouldContain("frame-ancestors 'none'", customMessage: "the page itself keeps the strict policy");
         response.Headers["x-frame-options"].ShouldBe("DENY");
 

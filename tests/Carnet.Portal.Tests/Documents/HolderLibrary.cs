@@ -123,6 +123,14 @@ public sealed class HolderLibrary : IAsyncDisposable
         return result.Documents.Single().Document;
     }
 
+    /// <summary>The laboratory is in the establishments directory (by its FINESS, which its reports carry).</summary>
+    public async Task RegisterLaboratoryAsync()
+    {
+        await using var scope = Portal.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Carnet.Professionals.RegisterEstablishment>().HandleAsync(
+            new Carnet.Professionals.RegisterEstablishment.Request(Lab.Finess, "Laboratoire Bioplus", Carnet.Professionals.EstablishmentKind.Laboratory), CancellationToken.None);
+    }
+
     /// <summary>The laboratory deletes its own deposit.</summary>
     public async Task LabDeletesAsync(Guid documentId)
     {

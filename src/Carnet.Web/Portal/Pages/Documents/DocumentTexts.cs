@@ -13,6 +13,12 @@ public sealed class DocumentTexts
     /// <summary>The categories a person may filter on (those the app shows).</summary>
     public static IReadOnlyList<DocumentCategory> Categories { get; } = [.. CodeSets.DocumentTypes.Categories];
 
+    /// <summary>Who deposited a document, with the establishment whose software sent it when known: "Émilie ROBIN (Laboratoire Biolab)".</summary>
+    public static string Depositor(Carnet.Documents.HealthDocument document, IReadOnlyDictionary<Guid, string> establishments) =>
+        establishments.TryGetValue(document.Id, out var name) && name != document.DepositorName
+            ? $"{document.DepositorName} ({name})"
+            : document.DepositorName;
+
     /// <summary>A category in the page's language: our text when we have one, else the reference data's (French) label.</summary>
     public static string Category(IStringLocalizer<DocumentTexts> texts, string code)
     {
