@@ -2,6 +2,8 @@
 # Starts or stops a throw-away PostgreSQL for the tests, on 127.0.0.1, idempotently.
 #   tools/postgres.sh start   prints the connection string on stdout (installs PostgreSQL with apt if missing)
 #   tools/postgres.sh stop
+# The tests' server trades durability for speed (fsync off); CARNET_PG_DURABLE=1 keeps PostgreSQL's durable
+# defaults, as the benchmarks must (bench/scripts/load.sh).
 # initdb and pg_ctl refuse to run as root: they run as the postgres user (TOOLCHAIN.md).
 set -euo pipefail
 port="${CARNET_PG_PORT:-55432}"
@@ -34,8 +36,10 @@ case "${1:-}" in
       mkdir -p "$data"
       if [ "$(id -u)" = "0" ]; then chown postgres "$data"; touch "$log"; chown postgres "$log"; fi
       as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      [ "${CARNET_PG_DURABLE:-0}" = "1" ] && durability=""
       as_postgres "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-        -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+        -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 $durability -c max_connections=300" start >/dev/null
       echo "PostgreSQL started on port $port ($data)" >&2
     fi
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true"
