@@ -21,12 +21,15 @@ public static class BenchCommands
                 return await ImportOne.RunAsync(args[1], args.Length > 2 ? args[2] : "Sqlite", args.Length > 3 ? args[3] : null);
             case "trace-cost":
                 return await TraceCost.RunAsync(int.Parse(Option(args, "--writes", "4000"), CultureInfo.InvariantCulture), Option(args, "--provider", "Sqlite"), Option(args, "--connection", ""));
+            case "load":
+                return await Load.LoadCommand.RunAsync(args);
             case "generate":
                 EnrolmentFile.Write(args[2], long.Parse(args[1], CultureInfo.InvariantCulture));
                 return 0;
             default:
                 Console.Error.WriteLine("usage: Carnet.Bench import-scaling [--counts 100000,250000,1000000] [--provider Sqlite|Postgres] [--connection <admin connection string>]");
                 Console.Error.WriteLine("       Carnet.Bench generate <count> <file.ndjson>");
+                Console.Error.WriteLine("       Carnet.Bench load [--url …] [--scenarios find,retrieve,deposit,mixed] [--clients 8] [--seconds 30] (bench/scripts/load.sh)");
                 return 2;
         }
     }

@@ -1,0 +1,168 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Carnet.Bench.Load;
+
+/// <summary>
+/// The demo laboratory's software, as a real client calls Carnet: lab-client.json and its private JWK (written
+/// by the demo seed), a client assertion exchanged for an access token (RFC 7523), and the acting-professional
+/// assertion every health-data call carries. Tokens are renewed well before they expire.
+/// </summary>
+public sealed class LabCredentials : IDisposable
+{
+    private readonly JsonObject _lab;
+    private readonly Func<byte[], byte[]> _sign;
+    private readonly string _alg;
+    private readonly string? _kid;
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private (string Token, string Professional, DateTimeOffset RenewAt)? _current;
+
+    private LabCredentials(JsonObject lab, Func<byte[], byte[]> sign, string alg, string? kid, Uri baseAddress)
+    {
+        (_lab, _sign, _alg, _kid, BaseAddress) = (lab, sign, alg, kid, baseAddress);
+        var patient = lab["demo_patient"] ?? throw new InvalidOperationException("lab-client.json has no demo_patient: start Carnet in Development on a new data folder to reseed the demo.");
+        PatientSystem = (string)patient["system"]!;
+        PatientValue = (string)patient["value"]!;
+        ProfessionalHeader = (string)lab["acting_professional_header"]!;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public void Dispose() => _renewing.Dispose();
+
+    public string PatientSystem { get; }
+
+    public string PatientValue { get; }
+
+    public string ProfessionalHeader { get; }
+
+    /// <summary>Reads <paramref name="demoDirectory"/>/lab-client.json; <paramref name="baseAddress"/> is where Carnet answers.</summary>
+    public static LabCredentials Load(string demoDirectory, Uri baseAddress)
+    {
+        var path = Path.Combine(demoDirectory, "lab-client.json");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} is missing: start Carnet in Development once (it seeds the demo and writes this file), or pass --demo-dir.", path);
+        }
+
+        var lab = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var jwk = JsonNode.Parse(File.ReadAllText(Path.Combine(demoDirectory, (string)lab["private_key_file"]!)))!.AsObject();
+        var kid = (string?)jwk["kid"];
+        if ((string?)jwk["kty"] == "RSA")
+        {
+            var rsa = RSA.Create();
+            rsa.ImportParameters(new RSAParameters
+            {
+                Modulus = Bytes(jwk, "n"),
+                Exponent = Bytes(jwk, "e"),
+                D = Bytes(jwk, "d"),
+                P = Bytes(jwk, "p"),
+                Q = Bytes(jwk, "q"),
+                DP = Bytes(jwk, "dp"),
+                DQ = Bytes(jwk, "dq"),
+                InverseQ = Bytes(jwk, "qi"),
+            });
+            return new LabCredentials(lab, data => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), "RS256", kid, baseAddress);
+        }
+
+        var ecdsa = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Bytes(jwk, "x"), Y = Bytes(jwk, "y") },
+            D = Bytes(jwk, "d"),
+        });
+        // RFC 7518 §3.4: r‖s, which is .NET's default (IEEE P1363) signature format.
+        return new LabCredentials(lab, data => ecdsa.SignData(data, HashAlgorithmName.SHA256), "ES256", kid, baseAddress);
+    }
+
+    /// <summary>Sets the bearer token and the acting-professional header on <paramref name="request"/>, renewing them when due.</summary>
+    public async Task AuthoriseAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        var current = _current;
+        if (current is null || TimeProvider.System.GetUtcNow() >= current.Value.RenewAt)
+        {
+            await _renewing.WaitAsync(ct);
+            try
+            {
+                current = _current;
+                if (current is null || TimeProvider.System.GetUtcNow() >= current.Value.RenewAt)
+                {
+                    current = _current = await RenewAsync(http, ct);
+                }
+            }
+            finally
+            {
+                _renewing.Release();
+            }
+        }
+
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", current.Value.Token);
+        request.Headers.Add(ProfessionalHeader, current.Value.Professional);
+    }
+
+    private async Task<(string, string, DateTimeOffset)> RenewAsync(HttpClient http, CancellationToken ct)
+    {
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        var clientId = (string)_lab["client_id"]!;
+        var assertion = Jwt(new JsonObject
+        {
+            ["iss"] = clientId,
+            ["sub"] = clientId,
+            ["aud"] = (string)_lab["token_audience"]!,
+            ["iat"] = now,
+            ["exp"] = now + 120,
+            ["jti"] = Guid.NewGuid().ToString(),
+        });
+        using var response = await http.PostAsync(new Uri(BaseAddress, "/oauth/token"), new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ["client_assertion"] = assertion,
+        }), ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The token request was refused (HTTP {(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(ct)}. Check that --url is the Carnet that wrote {clientId}'s settings.");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var lifetime = body.TryGetProperty("expires_in", out var expires) ? expires.GetInt32() : 300;
+        var professional = (JsonObject)_lab["acting_professional"]!;
+        var acting = Jwt(new JsonObject
+        {
+            ["iss"] = clientId,
+            ["aud"] = (string)_lab["api_audience"]!,
+            ["iat"] = now,
+            ["exp"] = now + 300,
+            ["sub"] = (string)professional["id_nat_ps"]!,
+            ["name"] = (string?)professional["name"],
+            ["profession"] = (string?)professional["profession"],
+            ["specialty"] = (string?)professional["specialty"],
+            ["access_mode"] = "normal",
+        });
+        // Renewed at half the shorter lifetime, so that no call in flight carries an expired one.
+        return (body.GetProperty("access_token").GetString()!, acting, TimeProvider.System.GetUtcNow().AddSeconds(Math.Min(lifetime, 300) / 2.0));
+    }
+
+    private string Jwt(JsonObject payload)
+    {
+        var header = new JsonObject { ["alg"] = _alg, ["typ"] = "JWT" };
+        if (_kid is not null)
+        {
+            header["kid"] = _kid;
+        }
+
+        var input = $"{Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+        return $"{input}.{Base64Url(_sign(Encoding.ASCII.GetBytes(input)))}";
+    }
+
+    private static string Base64Url(byte[] data) => Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] Bytes(JsonObject jwk, string name)
+    {
+        var value = ((string?)jwk[name] ?? throw new InvalidOperationException($"The private JWK has no '{name}'.")).Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(value.PadRight(value.Length + ((4 - (value.Length % 4)) % 4), '='));
+    }
+}

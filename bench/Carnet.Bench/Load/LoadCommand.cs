@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace Carnet.Bench.Load;
+
+/// <summary>
+/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--scenarios find,retrieve,deposit,mixed]
+/// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]</c>: drives a running Carnet
+/// over HTTP as the demo laboratory's software (bench/scripts/load.sh starts PostgreSQL and Carnet for it).
+/// Before measuring, it brings the demo patient's record to <c>--documents</c> documents of its own, whose
+/// hashes it knows. Exit 1 when any call failed.
+/// </summary>
+public static class LoadCommand
+{
+    private const int PdfSize = 100 * 1024;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var url = new Uri(Option(args, "--url", "http://127.0.0.1:5080"));
+        var scenarios = Option(args, "--scenarios", "find,retrieve,deposit,mixed").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var clients = int.Parse(Option(args, "--clients", "8"), CultureInfo.InvariantCulture);
+        var seconds = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "30"), CultureInfo.InvariantCulture));
+        var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "5"), CultureInfo.InvariantCulture));
+        var documents = int.Parse(Option(args, "--documents", "50"), CultureInfo.InvariantCulture);
+        var output = Option(args, "--out", Path.Combine("artifacts", "bench"));
+        var unknown = scenarios.Except(["find", "retrieve", "deposit", "mixed"], StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among find, retrieve, deposit, mixed.");
+            return 2;
+        }
+
+        using var lab = LabCredentials.Load(Option(args, "--demo-dir", Path.Combine("data", "demo")), url);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+        var calls = new MhdCalls(http, lab);
+
+        var known = await PrepareAsync(calls, documents);
+        Console.WriteLine($"The demo patient's record holds {known.Count} documents of the load generator's (hashes known).");
+        var results = new List<LoadResult>();
+        foreach (var scenario in scenarios)
+        {
+            LoadRun.Operation operation = scenario switch
+            {
+                "find" => (_, ct) => calls.FindAsync(documents, ct),
+                "retrieve" => (_, ct) => RetrieveAny(calls, known, ct),
+                "deposit" => (_, ct) => Deposit(calls, ct),
+                _ => (_, ct) => Random.Shared.Next(10) switch
+                {
+                    < 2 => Deposit(calls, ct),
+                    < 6 => calls.FindAsync(documents, ct),
+                    _ => RetrieveAny(calls, known, ct),
+                },
+            };
+            var result = await LoadRun.RunAsync(scenario, clients, warmup, seconds, operation);
+            Console.WriteLine(LoadReport.Line(result));
+            foreach (var (reason, count) in result.Failures.OrderByDescending(f => f.Value).Take(5))
+            {
+                Console.WriteLine($"          {count} × {reason}");
+            }
+
+            results.Add(result);
+        }
+
+        var (json, html) = LoadReport.Write(output, Machine(), results);
+        Console.WriteLine($"Report: {html} (data: {json})");
+        return results.Any(r => r.Failed > 0) ? 1 : 0;
+    }
+
+    private static Task<string?> Deposit(MhdCalls calls, CancellationToken ct) => calls.DepositAsync(MhdCalls.Pdf(PdfSize), $"urn:uuid:{Guid.NewGuid()}", ct);
+
+    private static Task<string?> RetrieveAny(MhdCalls calls, IReadOnlyList<(Uri Content, byte[] Sha256)> known, CancellationToken ct)
+    {
+        var (content, sha256) = known[Random.Shared.Next(known.Count)];
+        return calls.RetrieveAsync(content, sha256, ct);
+    }
+
+    /// <summary>Deposits documents of known content until the record holds <paramref name="count"/> of them, and finds where each is retrieved.</summary>
+    private static async Task<IReadOnlyList<(Uri Content, byte[] Sha256)>> PrepareAsync(MhdCalls calls, int count)
+    {
+        var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var pdf = MhdCalls.Pdf(PdfSize);
+            var master = $"urn:uuid:{Guid.NewGuid()}";
+            if (await calls.DepositAsync(pdf, master, CancellationToken.None) is { } failure)
+            {
+                throw new InvalidOperationException($"Preparing the record failed ({failure}): is Carnet's demo seeded, and --url right?");
+            }
+
+            hashes[master] = SHA256.HashData(pdf);
+        }
+
+        var (found, documents) = await calls.SearchAsync(CancellationToken.None);
+        if (found is not null)
+        {
+            throw new InvalidOperationException($"Preparing the record failed ({found}).");
+        }
+
+        return [.. documents.Where(d => hashes.ContainsKey(d.Key)).Select(d => (d.Value, hashes[d.Key]))];
+    }
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load generator on the same machine";
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The load benchmark in one command: starts a durable PostgreSQL (fsync on) and Carnet on it (Release,
+# demo data, traces on), runs the load generator (bench/Carnet.Bench load) over HTTP, prints each scenario's
+# figures and the server's peak memory, writes artifacts/bench/load.json and load.html, and stops both.
+#   bench/scripts/load.sh [load generator options]   e.g. --scenarios find,retrieve --clients 8 --seconds 30
+# Exit 1 when a call failed (a wrong answer is a failure, whatever the speed).
+set -euo pipefail
+source "$(dirname "$0")/server.sh"
+port="${CARNET_BENCH_PORT:-55481}"
+work=$(mktemp -d)
+export CARNET_PG_PORT="${CARNET_BENCH_PG_PORT:-55491}" CARNET_PG_DURABLE=1
+cleanup() {
+  [ -n "${CARNET_PID:-}" ] && kill "$CARNET_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  "$root/tools/postgres.sh" stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+connection=$("$root/tools/postgres.sh" start)
+export ConnectionStrings__Carnet="${connection/Database=postgres/Database=carnet_load}" Carnet__Database__Provider=Postgres
+# The demo's own documents stay out: the load generator brings the record to the documents it knows.
+export Carnet__Demo__Documents=false
+
+carnet_build
+dotnet build "$root/bench/Carnet.Bench" -c Release -nologo -v quiet >/dev/null || { echo "bench build failed" >&2; exit 1; }
+carnet_start "$work" "$port"
+carnet_wait "$port"
+
+status=0
+dotnet "$root/bench/Carnet.Bench/bin/Release/net10.0/Carnet.Bench.dll" load --url "http://127.0.0.1:$port" --demo-dir "$work/data/demo" \
+  --out "$root/artifacts/bench" "$@" || status=$?
+# The server's resident memory at its highest (VmHWM), the figure for "under 400 MB under load".
+peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$CARNET_PID/status" 2>/dev/null || echo "?")
+echo "Carnet's peak resident memory: $peak MB"
+exit $status
