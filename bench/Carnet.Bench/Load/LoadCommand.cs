@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Carnet.Bench.Load;
 
 /// <summary>
-/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--scenarios find,retrieve,deposit,mixed]
+/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--scenarios health,find,retrieve,deposit,mixed]
 /// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]</c>: drives a running Carnet
 /// over HTTP as the demo laboratory's software (bench/scripts/load.sh starts PostgreSQL and Carnet for it).
 /// Before measuring, it brings the demo patient's record to <c>--documents</c> documents of its own, whose
@@ -24,10 +24,10 @@ public static class LoadCommand
         var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "5"), CultureInfo.InvariantCulture));
         var documents = int.Parse(Option(args, "--documents", "50"), CultureInfo.InvariantCulture);
         var output = Option(args, "--out", Path.Combine("artifacts", "bench"));
-        var unknown = scenarios.Except(["find", "retrieve", "deposit", "mixed"], StringComparer.Ordinal).ToList();
+        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "mixed"], StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among find, retrieve, deposit, mixed.");
+            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, mixed.");
             return 2;
         }
 
@@ -42,6 +42,7 @@ public static class LoadCommand
         {
             LoadRun.Operation operation = scenario switch
             {
+                "health" => (_, ct) => calls.HealthAsync(ct),
                 "find" => (_, ct) => calls.FindAsync(documents, ct),
                 "retrieve" => (_, ct) => RetrieveAny(calls, known, ct),
                 "deposit" => (_, ct) => Deposit(calls, ct),

@@ -127,6 +127,14 @@ public sealed class MhdCalls(HttpClient http, LabCredentials lab)
         return (null, documents);
     }
 
+    /// <summary>The baseline: GET /health, what HTTP and the middleware cost without any health data.</summary>
+    public async Task<string?> HealthAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(lab.BaseAddress, "/health"), ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        return response.StatusCode == HttpStatusCode.OK ? null : $"health: HTTP {(int)response.StatusCode}";
+    }
+
     /// <summary>ITI-68: the document's bytes, which must hash to what was deposited.</summary>
     public async Task<string?> RetrieveAsync(Uri content, byte[] sha256, CancellationToken ct)
     {
