@@ -52,6 +52,7 @@ public static class CarnetWebApplication
         }
 
         var app = builder.Build();
+        Culture.UseZone(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecordsOptions>>().Value.TimeZoneInfo);
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Carnet.Bench.Load;
 
@@ -13,16 +13,15 @@ namespace Carnet.Bench.Load;
 /// </summary>
 public sealed class LabCredentials : IDisposable
 {
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly JsonObject _lab;
-    private readonly Func<byte[], byte[]> _sign;
-    private readonly string _alg;
-    private readonly string? _kid;
+    private readonly SigningCredentials _credentials;
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private (string Token, string Professional, DateTimeOffset RenewAt)? _current;
 
-    private LabCredentials(JsonObject lab, Func<byte[], byte[]> sign, string alg, string? kid, Uri baseAddress)
+    private LabCredentials(JsonObject lab, SigningCredentials credentials, Uri baseAddress)
     {
-        (_lab, _sign, _alg, _kid, BaseAddress) = (lab, sign, alg, kid, baseAddress);
+        (_lab, _credentials, BaseAddress) = (lab, credentials, baseAddress);
         var patient = lab["demo_patient"] ?? throw new InvalidOperationException("lab-client.json has no demo_patient: start Carnet in Development on a new data folder to reseed the demo.");
         PatientSystem = (string)patient["system"]!;
         PatientValue = (string)patient["value"]!;
@@ -49,33 +48,10 @@ public sealed class LabCredentials : IDisposable
         }
 
         var lab = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        var jwk = JsonNode.Parse(File.ReadAllText(Path.Combine(demoDirectory, (string)lab["private_key_file"]!)))!.AsObject();
-        var kid = (string?)jwk["kid"];
-        if ((string?)jwk["kty"] == "RSA")
-        {
-            var rsa = RSA.Create();
-            rsa.ImportParameters(new RSAParameters
-            {
-                Modulus = Bytes(jwk, "n"),
-                Exponent = Bytes(jwk, "e"),
-                D = Bytes(jwk, "d"),
-                P = Bytes(jwk, "p"),
-                Q = Bytes(jwk, "q"),
-                DP = Bytes(jwk, "dp"),
-                DQ = Bytes(jwk, "dq"),
-                InverseQ = Bytes(jwk, "qi"),
-            });
-            return new LabCredentials(lab, data => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), "RS256", kid, baseAddress);
-        }
-
-        var ecdsa = ECDsa.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Bytes(jwk, "x"), Y = Bytes(jwk, "y") },
-            D = Bytes(jwk, "d"),
-        });
-        // RFC 7518 §3.4: r‖s, which is .NET's default (IEEE P1363) signature format.
-        return new LabCredentials(lab, data => ecdsa.SignData(data, HashAlgorithmName.SHA256), "ES256", kid, baseAddress);
+        var key = new JsonWebKey(File.ReadAllText(Path.Combine(demoDirectory, (string)lab["private_key_file"]!)));
+        // RS256 for an RSA key, else ES256 (the demo's); IdentityModel writes ES256 signatures as r‖s (RFC 7518 §3.4).
+        var credentials = new SigningCredentials(key, key.Kty == JsonWebAlgorithmsKeyTypes.RSA ? SecurityAlgorithms.RsaSha256 : SecurityAlgorithms.EcdsaSha256);
+        return new LabCredentials(lab, credentials, baseAddress);
     }
 
     /// <summary>Sets the bearer token and the acting-professional header on <paramref name="request"/>, renewing them when due.</summary>
@@ -146,23 +122,5 @@ public sealed class LabCredentials : IDisposable
         return (body.GetProperty("access_token").GetString()!, acting, TimeProvider.System.GetUtcNow().AddSeconds(Math.Min(lifetime, 300) / 2.0));
     }
 
-    private string Jwt(JsonObject payload)
-    {
-        var header = new JsonObject { ["alg"] = _alg, ["typ"] = "JWT" };
-        if (_kid is not null)
-        {
-            header["kid"] = _kid;
-        }
-
-        var input = $"{Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
-        return $"{input}.{Base64Url(_sign(Encoding.ASCII.GetBytes(input)))}";
-    }
-
-    private static string Base64Url(byte[] data) => Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] Bytes(JsonObject jwk, string name)
-    {
-        var value = ((string?)jwk[name] ?? throw new InvalidOperationException($"The private JWK has no '{name}'.")).Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(value.PadRight(value.Length + ((4 - (value.Length % 4)) % 4), '='));
-    }
+    private string Jwt(JsonObject payload) => Handler.CreateToken(payload.ToJsonString(), _credentials);
 }

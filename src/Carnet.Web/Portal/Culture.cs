@@ -14,11 +14,14 @@ public static class Culture
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == EnglishName;
 
     /// <summary>
-    /// The time people read on the portal: metropolitan France's, whatever zone the server runs in (servers
-    /// usually run in UTC, which put a document deposited at 00:30 on the day before). Overseas holders read
-    /// Paris time too, for now.
+    /// The time people read on the portal, whatever zone the server runs in (servers usually run in UTC, which put
+    /// a document deposited at 00:30 on the day before): the service's zone, <c>Carnet:Records:TimeZone</c>, set at
+    /// start-up (<see cref="UseZone"/>); Paris until then.
     /// </summary>
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var paris) ? paris : TimeZoneInfo.Local;
+    public static TimeZoneInfo Zone { get; private set; } = new Carnet.Records.RecordsOptions().TimeZoneInfo;
+
+    /// <summary>Called once at start-up with <c>Carnet:Records:TimeZone</c>, the zone birthdays already follow.</summary>
+    public static void UseZone(TimeZoneInfo zone) => Zone = zone;
 
     /// <summary>A moment in the portal's time zone.</summary>
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);

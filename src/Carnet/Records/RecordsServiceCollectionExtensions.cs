@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Carnet.Jobs;
 using Carnet.Mail;
 using Carnet.Records.Credentials;
@@ -25,13 +24,7 @@ public static class RecordsServiceCollectionExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Attempts are what is counted: a page shown (GET) is not one, so a person going back and forth in
-            // the activation wizard is not held up; every code, NIR or password sent (POST) is.
-            limiter.AddPolicy(EnrolmentRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("pages")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(EnrolmentRateLimit, http => Http.AttemptLimits.PerAddress(http, perMinute));
             limiter.OnRejected = (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Carnet.Accounts;
 using Carnet.Documents.Encryption;
 using Carnet.Jobs;
@@ -95,12 +94,7 @@ public static class SignInServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, HealthDataRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HealthDataRefusals>();
 
-        // Attempts are counted (POST), not the sign-in page being shown (GET).
-        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("pages")
-            : RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => Http.AttemptLimits.PerAddress(http, options.RequestsPerMinute)));
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class DocumentTexts
     /// <summary>The categories a person may filter on (those the app shows).</summary>
     public static IReadOnlyList<DocumentCategory> Categories { get; } = [.. CodeSets.DocumentTypes.Categories];
 
-    /// <summary>Who deposited a document, with the establishment whose software sent it when known: "Émilie ROBIN (Laboratoire Biolab)".</summary>
+    /// <summary>Who deposited a document, with its establishment when known (EstablishmentNames): "Émilie ROBIN (Laboratoire Biolab)".</summary>
     public static string Depositor(Carnet.Documents.HealthDocument document, IReadOnlyDictionary<Guid, string> establishments) =>
         establishments.TryGetValue(document.Id, out var name) && name != document.DepositorName
             ? $"{document.DepositorName} ({name})"
