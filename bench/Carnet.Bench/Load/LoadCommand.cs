@@ -76,17 +76,32 @@ public static class LoadCommand
         return calls.RetrieveAsync(content, sha256, ct);
     }
 
-    /// <summary>Deposits documents of known content until the record holds <paramref name="count"/> of them, and finds where each is retrieved.</summary>
+    /// <summary>
+    /// Brings the record to <paramref name="count"/> documents whose hashes are known: those an earlier run left
+    /// (hashed once, by retrieving them) and new deposits for the rest, so repeated runs on one database measure
+    /// the same record instead of a growing one.
+    /// </summary>
     private static async Task<IReadOnlyList<(Uri Content, byte[] Sha256)>> PrepareAsync(MhdCalls calls, int count)
     {
+        var (failure, present) = await calls.SearchAsync(CancellationToken.None);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"Preparing the record failed ({failure}): is Carnet's demo seeded, and --url right?");
+        }
+
         var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
+        foreach (var (master, content) in present)
+        {
+            hashes[master] = await calls.HashOfAsync(content, CancellationToken.None);
+        }
+
+        for (var i = present.Count; i < count; i++)
         {
             var pdf = MhdCalls.Pdf(PdfSize);
             var master = $"urn:uuid:{Guid.NewGuid()}";
-            if (await calls.DepositAsync(pdf, master, CancellationToken.None) is { } failure)
+            if (await calls.DepositAsync(pdf, master, CancellationToken.None) is { } refused)
             {
-                throw new InvalidOperationException($"Preparing the record failed ({failure}): is Carnet's demo seeded, and --url right?");
+                throw new InvalidOperationException($"Preparing the record failed ({refused}): is Carnet's demo seeded, and --url right?");
             }
 
             hashes[master] = SHA256.HashData(pdf);
@@ -96,6 +111,11 @@ public static class LoadCommand
         if (found is not null)
         {
             throw new InvalidOperationException($"Preparing the record failed ({found}).");
+        }
+
+        if (documents.Count > count)
+        {
+            Console.WriteLine($"Note: the record already holds {documents.Count} documents (an earlier run's deposits), more than --documents {count}: find answers for all of them.");
         }
 
         return [.. documents.Where(d => hashes.ContainsKey(d.Key)).Select(d => (d.Value, hashes[d.Key]))];

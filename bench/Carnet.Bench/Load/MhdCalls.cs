@@ -135,6 +135,17 @@ public sealed class MhdCalls(HttpClient http, LabCredentials lab)
         return response.StatusCode == HttpStatusCode.OK ? null : $"health: HTTP {(int)response.StatusCode}";
     }
 
+    /// <summary>ITI-68 once, to learn the SHA-256 of a document deposited by an earlier run.</summary>
+    public async Task<byte[]> HashOfAsync(Uri content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, content);
+        await lab.AuthoriseAsync(http, request, ct);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await SHA256.HashDataAsync(stream, ct);
+    }
+
     /// <summary>ITI-68: the document's bytes, which must hash to what was deposited.</summary>
     public async Task<string?> RetrieveAsync(Uri content, byte[] sha256, CancellationToken ct)
     {

@@ -101,7 +101,6 @@ public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvi
 #pragma warning restore CA1304, CA1311, CA1862, MA0011
         }
 
-        var total = await documents.CountAsync(ct);
         var ordered = (query.OldestFirst, query.PinnedFirst) switch
         {
             (true, false) => documents.OrderBy(d => d.DepositedAt).ThenBy(d => d.Id),
@@ -111,6 +110,10 @@ public sealed class FindDocuments(CarnetDbContext db, AccessGate gate, TimeProvi
             (false, true) => documents.OrderByDescending(d => d.Pinned).ThenByDescending(d => d.DepositedAt).ThenByDescending(d => d.Id),
         };
         var items = await ordered.Skip(offset).Take(count).ToListAsync(ct);
+
+        // A page that is not full ends the results, so it tells the total: most records hold fewer documents than a
+        // page, and the count is as costly as the page itself (docs/performance.md).
+        var total = items.Count < count && (offset == 0 || items.Count > 0) ? offset + items.Count : await documents.CountAsync(ct);
 
         var searched = items.Select(d => d.RecordId).Distinct().ToList();
         if (searched.Count == 0 && query.RecordId is { } asked && await gate.ReadableRecords(caller).AnyAsync(r => r.Id == asked, ct))

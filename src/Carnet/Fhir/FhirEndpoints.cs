@@ -167,7 +167,7 @@ public static class FhirEndpoints
         return Results.NoContent();
     }
 
-    private static async Task SearchAsync(HttpContext http, FindDocuments finder, CarnetDbContext db, CancellationToken ct)
+    private static async Task SearchAsync(HttpContext http, FindDocuments finder, CancellationToken ct)
     {
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(k => !SearchParameters.Contains(k, StringComparer.Ordinal)) is { } unknown)
@@ -200,7 +200,8 @@ public static class FhirEndpoints
             Count: count), ct);
 
         var baseUrl = FhirJson.BaseUrl(http.Request);
-        var patients = await PatientsAsync(db, page.Items.Select(d => d.RecordId).Distinct().ToList(), ct);
+        // The search named the patient, so every document found is in that patient's record: no query needed.
+        var patients = page.Items.Select(d => d.RecordId).Distinct().ToDictionary(id => id, _ => patient);
         var links = new JsonArray(Link("self", http, offset, count));
         if (page.HasMore)
         {

@@ -17,13 +17,22 @@ public static class FhirJson
     /// <summary>The absolute base of the FHIR endpoint as this request reached it (for fullUrl and links).</summary>
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Base}";
 
+    /// <summary>
+    /// Writes into the response's pipe, whose buffers are pooled: a writer over the body stream would grow one
+    /// array to the whole bundle (a search of 100 documents is ~150 KB, on the large-object heap), which
+    /// profiling under load showed as gen-2 collections on every few searches (docs/performance.md).
+    /// </summary>
     public static async Task WriteAsync(HttpContext http, int status, JsonObject resource)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = ContentType + "; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(http.Response.Body);
-        resource.WriteTo(writer, Options);
-        await writer.FlushAsync(http.RequestAborted);
+        var body = http.Response.BodyWriter;
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            resource.WriteTo(writer, Options);
+        }
+
+        await body.FlushAsync(http.RequestAborted);
     }
 
     /// <summary>A FHIR instant: UTC, seconds, "Z".</summary>

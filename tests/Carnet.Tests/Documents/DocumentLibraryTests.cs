@@ -265,6 +265,31 @@ public class DocumentLibraryTests
         (await library.FindAsync(library.Holder, new FindDocuments.Query(RecordId: library.RecordId, OldestFirst: true))).Items[0].Id.ShouldBe(older.Id);
     }
 
+    [Theory]
+    [DatabaseProviders]
+    public async Task Every_page_of_a_search_tells_the_same_total_whether_it_is_full_partial_or_past_the_end(DatabaseProvider provider)
+    {
+        await using var library = await Library.OpenAsync(provider);
+        for (var i = 0; i < 5; i++)
+        {
+            await library.DepositOneAsync(library.Lab, Library.LabReport(title: $"Bilan {i}"));
+            library.Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        async Task<(int Total, int Items, bool HasMore)> PageAsync(int offset, int count)
+        {
+            var page = await library.FindAsync(library.Holder, new FindDocuments.Query(RecordId: library.RecordId, Offset: offset, Count: count));
+            return (page.Total, page.Items.Count, page.HasMore);
+        }
+
+        (await PageAsync(0, 20)).ShouldBe((5, 5, false));
+        (await PageAsync(0, 5)).ShouldBe((5, 5, false));
+        (await PageAsync(0, 2)).ShouldBe((5, 2, true));
+        (await PageAsync(4, 2)).ShouldBe((5, 1, false));
+        (await PageAsync(5, 2)).ShouldBe((5, 0, false));
+        (await PageAsync(9, 2)).ShouldBe((5, 0, false));
+    }
+
     [Fact]
     public async Task Every_read_and_write_of_a_document_is_traced_with_who_did_it()
     {

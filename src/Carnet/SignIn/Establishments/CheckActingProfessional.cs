@@ -24,6 +24,13 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
 
     private const string Guide = "See docs/api/authentication.md, \"The acting professional\".";
 
+    /// <summary>Compiled: it runs on every call of every establishment (docs/performance.md).</summary>
+    private static readonly CompiledQuery<Func<CarnetDbContext, ProfessionalId, CancellationToken, Task<DirectoryEntry?>>> FindProfessional = new(() =>
+        EF.CompileAsyncQuery((CarnetDbContext db, ProfessionalId id, CancellationToken ct) => db.Professionals.AsNoTracking()
+            .Where(p => p.IdNatPs == id)
+            .Select(p => new DirectoryEntry(p.GivenNames, p.FamilyName, p.ProfessionCode, p.SpecialtyCode))
+            .SingleOrDefault()));
+
     public sealed record Request(string ClientId, string? Assertion);
 
     public sealed record Result(ClientJwtVerifier.Client Client, ActingProfessional Professional, AccessMode Mode, string? Reason, string? Purpose = null);
@@ -53,10 +60,7 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
             throw Refused("acting_professional_invalid_sub", $"The {Header} assertion's sub must be the professional's idNat_PS: \"8\" followed by the 11-digit RPPS number, or \"0\" followed by the 9-character ADELI number.");
         }
 
-        var professional = await db.Professionals.AsNoTracking()
-            .Where(p => p.IdNatPs == id)
-            .Select(p => new { p.GivenNames, p.FamilyName, p.ProfessionCode, p.SpecialtyCode })
-            .SingleOrDefaultAsync(ct)
+        var professional = await FindProfessional.For(db)(db, id, ct)
             ?? throw Refused("unknown_professional", $"No professional with idNat_PS {id.Value} is in Carnet's directory, which follows the RPPS directory: check the number in sub; a professional new to RPPS appears after the next directory update.");
 
         var profession = Claim(token, CarnetClaims.Profession);
@@ -98,6 +102,8 @@ public sealed class CheckActingProfessional(CarnetDbContext db, ClientJwtVerifie
         var acting = new ActingProfessional(id.Value, $"{professional.GivenNames} {professional.FamilyName}", professional.ProfessionCode, professional.SpecialtyCode);
         return new Result(verified.Client, acting, mode, string.IsNullOrEmpty(reason) ? null : reason, string.IsNullOrEmpty(purpose) ? null : purpose);
     }
+
+    private sealed record DirectoryEntry(string GivenNames, string FamilyName, string ProfessionCode, string? SpecialtyCode);
 
     private static async Task<T> Guarded<T>(Func<Task<T>> verify)
     {

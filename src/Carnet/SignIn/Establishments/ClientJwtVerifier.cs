@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Carnet.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -124,26 +125,48 @@ public sealed class ClientJwtVerifier(CarnetDbContext db, TimeProvider clock, IO
         return token;
     }
 
+    /// <summary>
+    /// One round trip: the client, its establishment and the key the header names (if the client has it). Read on
+    /// every call, never cached, so a disabled client or a revoked key is refused at once; compiled, because it runs
+    /// on every call of every establishment (docs/performance.md).
+    /// </summary>
+    private static readonly CompiledQuery<Func<CarnetDbContext, string, string, CancellationToken, Task<FoundRow?>>> FindClient = new(() =>
+        EF.CompileAsyncQuery((CarnetDbContext db, string clientId, string kid, CancellationToken ct) =>
+            (from client in db.EstablishmentClients.AsNoTracking()
+             join establishment in db.Establishments on client.EstablishmentId equals establishment.Id
+             join key in db.ClientKeys.Where(k => k.Kid == kid) on client.Id equals key.EstablishmentClientId into keys
+             from key in keys.DefaultIfEmpty()
+             where client.ClientId == clientId
+             select new FoundRow(client.Id, client.ClientId, client.Name, establishment.Finess.Value, client.Enabled, key))
+            .FirstOrDefault()));
+
+    /// <summary>Parsed public keys, by their JWK text: parsing and importing a key costs more than verifying with it.</summary>
+    private static readonly ConcurrentDictionary<string, JsonWebKey> ParsedKeys = new(StringComparer.Ordinal);
+
     private async Task<Found?> FindAsync(string clientId, string kid, CancellationToken ct)
     {
-        // One round trip: the client, its establishment and the key the header names (if the client has it).
-        var found = await (from client in db.EstablishmentClients.AsNoTracking()
-                           join establishment in db.Establishments on client.EstablishmentId equals establishment.Id
-                           join key in db.ClientKeys.Where(k => k.Kid == kid) on client.Id equals key.EstablishmentClientId into keys
-                           from key in keys.DefaultIfEmpty()
-                           where client.ClientId == clientId
-                           select new { client.Id, client.ClientId, client.Name, establishment.Finess, client.Enabled, Key = key })
-            .FirstOrDefaultAsync(ct);
+        var found = await FindClient.For(db)(db, clientId, kid, ct);
         return found is null
             ? null
-            : new Found(found.Id, found.ClientId, found.Name, found.Finess.Value, found.Enabled, found.Key is { } k ? new FoundKey(k.Algorithm, k.PublicJwk, k.RevokedAt) : null);
+            : new Found(found.Id, found.ClientId, found.Name, found.Finess, found.Enabled, found.Key is { } k ? new FoundKey(k.Algorithm, k.PublicJwk, k.RevokedAt) : null);
+    }
+
+    private static JsonWebKey SigningKey(string publicJwk)
+    {
+        if (ParsedKeys.Count > 10_000)
+        {
+            // Keys are a few per client; a map this large means churn, not a working set.
+            ParsedKeys.Clear();
+        }
+
+        return ParsedKeys.GetOrAdd(publicJwk, jwk => new JsonWebKey(jwk));
     }
 
     private static async Task CheckSignatureAsync(JsonWebToken token, FoundKey key, string what, string clientId)
     {
         var parameters = new TokenValidationParameters
         {
-            IssuerSigningKey = new JsonWebKey(key.PublicJwk),
+            IssuerSigningKey = SigningKey(key.PublicJwk),
             ValidAlgorithms = [key.Algorithm],
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = false,
@@ -230,4 +253,6 @@ public sealed class ClientJwtVerifier(CarnetDbContext db, TimeProvider clock, IO
     private sealed record Found(Guid Id, string ClientId, string Name, string Finess, bool Enabled, FoundKey? Key);
 
     private sealed record FoundKey(string Algorithm, string PublicJwk, DateTimeOffset? RevokedAt);
+
+    private sealed record FoundRow(Guid Id, string ClientId, string Name, string Finess, bool Enabled, ClientKey? Key);
 }
