@@ -20,7 +20,9 @@ trap cleanup EXIT
 connection=$("$root/tools/postgres.sh" start)
 export ConnectionStrings__Carnet="${connection/Database=postgres/Database=carnet_load}" Carnet__Database__Provider=Postgres
 # The demo's own documents stay out: the load generator brings the record to the documents it knows.
-export Carnet__Demo__Documents=false
+# Background jobs run as on a production node: the outbox sends the holder's sign-in code (and the notification
+# e-mails of the deposits) to the development mail folder, and traces are sealed into their chains.
+export Carnet__Demo__Documents=false Carnet__Jobs__Enabled=true
 
 carnet_build
 dotnet build "$root/bench/Carnet.Bench" -c Release -nologo -v quiet >/dev/null || { echo "bench build failed" >&2; exit 1; }
@@ -28,7 +30,7 @@ carnet_start "$work" "$port"
 carnet_wait "$port"
 
 status=0
-dotnet "$root/bench/Carnet.Bench/bin/Release/net10.0/Carnet.Bench.dll" load --url "http://127.0.0.1:$port" --demo-dir "$work/data/demo" \
+dotnet "$root/bench/Carnet.Bench/bin/Release/net10.0/Carnet.Bench.dll" load --url "http://127.0.0.1:$port" --demo-dir "$work/data/demo" --mail-dir "$work/data/mail" \
   --out "$root/artifacts/bench" "$@" || status=$?
 # The server's resident memory at its highest (VmHWM), the figure for "under 400 MB under load".
 peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$CARNET_PID/status" 2>/dev/null || echo "?")

@@ -15,7 +15,7 @@ carnet_start() {
   mkdir -p "$dir"
   (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Development Urls="http://127.0.0.1:$port" \
     Carnet__SignIn__Issuer="http://127.0.0.1:$port" Carnet__Records__PublicBaseUrl="http://127.0.0.1:$port/" \
-    Carnet__Jobs__Enabled=false Logging__LogLevel__Default=Warning \
+    Carnet__Jobs__Enabled="${Carnet__Jobs__Enabled:-false}" Logging__LogLevel__Default=Warning \
     dotnet "$CARNET_DLL" >>"$dir/server.log" 2>&1) &
   CARNET_PID=$!
 }

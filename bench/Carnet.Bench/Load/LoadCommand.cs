@@ -5,9 +5,10 @@ using System.Security.Cryptography;
 namespace Carnet.Bench.Load;
 
 /// <summary>
-/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--scenarios health,find,retrieve,deposit,mixed]
+/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--mail-dir data/mail] [--scenarios health,find,retrieve,deposit,list,mixed]
 /// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]</c>: drives a running Carnet
-/// over HTTP as the demo laboratory's software (bench/scripts/load.sh starts PostgreSQL and Carnet for it).
+/// over HTTP as the demo laboratory's software, and as the demo holder signed in for <c>list</c> (bench/scripts/load.sh
+/// starts PostgreSQL and Carnet for it).
 /// Before measuring, it brings the demo patient's record to <c>--documents</c> documents of its own, whose
 /// hashes it knows. Exit 1 when any call failed.
 /// </summary>
@@ -18,25 +19,29 @@ public static class LoadCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var url = new Uri(Option(args, "--url", "http://127.0.0.1:5080"));
-        var scenarios = Option(args, "--scenarios", "find,retrieve,deposit,mixed").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var scenarios = Option(args, "--scenarios", "find,retrieve,list,deposit,mixed").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var clients = int.Parse(Option(args, "--clients", "8"), CultureInfo.InvariantCulture);
         var seconds = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "30"), CultureInfo.InvariantCulture));
         var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "5"), CultureInfo.InvariantCulture));
         var documents = int.Parse(Option(args, "--documents", "50"), CultureInfo.InvariantCulture);
         var output = Option(args, "--out", Path.Combine("artifacts", "bench"));
-        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "mixed"], StringComparer.Ordinal).ToList();
+        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "list", "mixed"], StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, mixed.");
+            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, list, mixed.");
             return 2;
         }
 
-        using var lab = LabCredentials.Load(Option(args, "--demo-dir", Path.Combine("data", "demo")), url);
+        var demo = Option(args, "--demo-dir", Path.Combine("data", "demo"));
+        using var lab = LabCredentials.Load(demo, url);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
         var calls = new MhdCalls(http, lab);
 
         var known = await PrepareAsync(calls, documents);
         Console.WriteLine($"The demo patient's record holds {known.Count} documents of the load generator's (hashes known).");
+        using var holder = scenarios.Any(s => s is "list" or "mixed")
+            ? await HolderSession.SignInAsync(url, demo, Option(args, "--mail-dir", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(demo))!, "mail")), clients * 2, CancellationToken.None)
+            : null;
         var results = new List<LoadResult>();
         foreach (var scenario in scenarios)
         {
@@ -46,10 +51,12 @@ public static class LoadCommand
                 "find" => (_, ct) => calls.FindAsync(documents, ct),
                 "retrieve" => (_, ct) => RetrieveAny(calls, known, ct),
                 "deposit" => (_, ct) => Deposit(calls, ct),
+                "list" => (_, ct) => holder!.ListAsync(documents, ct),
                 _ => (_, ct) => Random.Shared.Next(10) switch
                 {
                     < 2 => Deposit(calls, ct),
-                    < 6 => calls.FindAsync(documents, ct),
+                    < 4 => holder!.ListAsync(documents, ct),
+                    < 7 => calls.FindAsync(documents, ct),
                     _ => RetrieveAny(calls, known, ct),
                 },
             };
