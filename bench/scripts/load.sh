@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmark in one command: starts a durable PostgreSQL (fsync on) and Carnet on it (Release,
-# demo data, traces on), runs the load generator (bench/Carnet.Bench load) over HTTP, prints each scenario's
-# figures and the server's peak memory, writes artifacts/bench/load.json and load.html, and stops both.
+# demo data, traces on, jobs on), runs the load generator (bench/Carnet.Bench load) over HTTP, prints each
+# scenario's figures, storage per document byte, the server's peak memory and what a 200 MB deposit adds,
+# writes artifacts/bench/load.json and load.html, and stops both.
 #   bench/scripts/load.sh [load generator options]   e.g. --scenarios find,retrieve --clients 8 --seconds 30
 # Exit 1 when a call failed (a wrong answer is a failure, whatever the speed).
 set -euo pipefail
@@ -29,10 +30,13 @@ dotnet build "$root/bench/Carnet.Bench" -c Release -nologo -v quiet >/dev/null |
 carnet_start "$work" "$port"
 carnet_wait "$port"
 
+# The server process is dotnet's child of the subshell: found by its working folder.
+server=$(pgrep -f "dotnet $CARNET_DLL" | while read -r pid; do [ "$(readlink "/proc/$pid/cwd")" = "$work" ] && echo "$pid"; done | head -n 1)
+
 status=0
+# After the scenarios, the load generator measures storage (database and blobs against the documents' bytes), the
+# server's peak memory, and what a 200 MB streamed deposit adds to it (--big-megabytes 0 skips that).
 dotnet "$root/bench/Carnet.Bench/bin/Release/net10.0/Carnet.Bench.dll" load --url "http://127.0.0.1:$port" --demo-dir "$work/data/demo" --mail-dir "$work/data/mail" \
+  --connection "$ConnectionStrings__Carnet" --blob-dir "$work/data/blobs" --server-pid "$server" \
   --out "$root/artifacts/bench" "$@" || status=$?
-# The server's resident memory at its highest (VmHWM), the figure for "under 400 MB under load".
-peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$CARNET_PID/status" 2>/dev/null || echo "?")
-echo "Carnet's peak resident memory: $peak MB"
 exit $status

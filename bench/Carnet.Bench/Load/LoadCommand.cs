@@ -6,7 +6,8 @@ namespace Carnet.Bench.Load;
 
 /// <summary>
 /// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--mail-dir data/mail] [--scenarios health,find,retrieve,deposit,list,mixed]
-/// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]</c>: drives a running Carnet
+/// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]
+/// [--connection &lt;Npgsql&gt; --blob-dir &lt;dir&gt; --server-pid &lt;pid&gt; [--big-megabytes 200]]</c>: drives a running Carnet
 /// over HTTP as the demo laboratory's software, and as the demo holder signed in for <c>list</c> (bench/scripts/load.sh
 /// starts PostgreSQL and Carnet for it).
 /// Before measuring, it brings the demo patient's record to <c>--documents</c> documents of its own, whose
@@ -70,9 +71,27 @@ public static class LoadCommand
             results.Add(result);
         }
 
-        var (json, html) = LoadReport.Write(output, Machine(), results);
+        // Storage and memory, when load.sh says where the database, the blobs and the server are.
+        Footprint? footprint = null;
+        if (OptionOrNull(args, "--connection") is { } connection && OptionOrNull(args, "--blob-dir") is { } blobs
+            && int.TryParse(OptionOrNull(args, "--server-pid"), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            footprint = await Footprint.MeasureAsync(connection, blobs, pid, CancellationToken.None);
+            var megabytes = int.Parse(Option(args, "--big-megabytes", "200"), CultureInfo.InvariantCulture);
+            if (megabytes > 0)
+            {
+                footprint = await footprint.WithBigDepositAsync(calls, pid, megabytes, CancellationToken.None);
+            }
+
+            foreach (var (what, measured, target, met) in footprint.Rows())
+            {
+                Console.WriteLine($"{what}: {measured} — target {target}: {(met ? "met" : "MISSED")}");
+            }
+        }
+
+        var (json, html) = LoadReport.Write(output, Machine(), results, footprint);
         Console.WriteLine($"Report: {html} (data: {json})");
-        return results.Any(r => r.Failed > 0) ? 1 : 0;
+        return results.Any(r => r.Failed > 0) || footprint?.BigDepositFailure is not null ? 1 : 0;
     }
 
     private static Task<string?> Deposit(MhdCalls calls, CancellationToken ct) => calls.DepositAsync(MhdCalls.Pdf(PdfSize), $"urn:uuid:{Guid.NewGuid()}", ct);
@@ -136,9 +155,11 @@ public static class LoadCommand
         return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load generator on the same machine";
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    private static string Option(string[] args, string name, string fallback) => OptionOrNull(args, name) ?? fallback;
+
+    private static string? OptionOrNull(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -10,13 +10,13 @@ public static class LoadReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static (string Json, string Html) Write(string folder, string machine, IReadOnlyList<LoadResult> results)
+    public static (string Json, string Html) Write(string folder, string machine, IReadOnlyList<LoadResult> results, Footprint? footprint = null)
     {
         Directory.CreateDirectory(folder);
         var json = Path.Combine(folder, "load.json");
-        File.WriteAllText(json, JsonSerializer.Serialize(new { machine, at = TimeProvider.System.GetUtcNow(), results }, Json));
+        File.WriteAllText(json, JsonSerializer.Serialize(new { machine, at = TimeProvider.System.GetUtcNow(), results, footprint, storageRatio = footprint?.StorageRatio, bigDepositAdded = footprint?.BigDepositAdded }, Json));
         var html = Path.Combine(folder, "load.html");
-        File.WriteAllText(html, Html(machine, results));
+        File.WriteAllText(html, Html(machine, results, footprint));
         return (json, html);
     }
 
@@ -27,7 +27,7 @@ public static class LoadReport
         return string.Create(CultureInfo.InvariantCulture, $"{r.Scenario,-9} {r.Clients} clients {r.Seconds:0} s: {r.PerSecond,8:0.0}/s  p50 {r.P50,7:0.00} ms  p95 {r.P95,7:0.00} ms  p99 {r.P99,7:0.00} ms  max {r.Max,8:0.00} ms  {r.Succeeded} ok, {r.Failed} failed{target}");
     }
 
-    private static string Html(string machine, IReadOnlyList<LoadResult> results)
+    private static string Html(string machine, IReadOnlyList<LoadResult> results, Footprint? footprint)
     {
         var page = new StringBuilder();
         page.Append(CultureInfo.InvariantCulture, $$"""
@@ -46,6 +46,17 @@ public static class LoadReport
         }
 
         page.Append("</tbody></table>\n");
+        if (footprint is not null)
+        {
+            page.Append("<h2>Storage and memory</h2><table><thead><tr><th>Measure</th><th>Measured</th><th>Target</th></tr></thead><tbody>\n");
+            foreach (var (what, measured, target, met) in footprint.Rows())
+            {
+                page.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(what)}</td><td>{WebUtility.HtmlEncode(measured)}</td><td><span class=\"{(met ? "met" : "missed")}\">{WebUtility.HtmlEncode(target)}: {(met ? "met" : "missed")}</span></td></tr>\n");
+            }
+
+            page.Append("</tbody></table>\n");
+        }
+
         foreach (var r in results)
         {
             page.Append(CultureInfo.InvariantCulture, $"<h2>{r.Scenario}: successful calls each second</h2>\n{Chart(r.SucceededEachSecond)}\n");

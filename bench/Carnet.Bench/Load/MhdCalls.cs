@@ -25,50 +25,75 @@ public sealed class MhdCalls(HttpClient http, LabCredentials lab)
     }
 
     /// <summary>ITI-65: one DocumentReference with its PDF inline in a Binary entry; every entry must answer 201.</summary>
-    public async Task<string?> DepositAsync(byte[] pdf, string masterIdentifier, CancellationToken ct)
-    {
-        var binaryUrl = $"urn:uuid:{Guid.NewGuid()}";
-        var subject = new JsonObject { ["identifier"] = new JsonObject { ["system"] = lab.PatientSystem, ["value"] = lab.PatientValue } };
-        var bundle = new JsonObject
-        {
-            ["resourceType"] = "Bundle",
-            ["type"] = "transaction",
-            ["entry"] = new JsonArray(
-                new JsonObject
-                {
-                    ["fullUrl"] = $"urn:uuid:{Guid.NewGuid()}",
-                    ["resource"] = new JsonObject
-                    {
-                        ["resourceType"] = "List",
-                        ["status"] = "current",
-                        ["mode"] = "working",
-                        ["subject"] = subject.DeepClone(),
-                        ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes", ["code"] = "submissionset" }) },
-                    },
-                    ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "List" },
-                },
-                new JsonObject
-                {
-                    ["fullUrl"] = $"urn:uuid:{Guid.NewGuid()}",
-                    ["resource"] = new JsonObject
-                    {
-                        ["resourceType"] = "DocumentReference",
-                        ["status"] = "current",
-                        ["subject"] = subject.DeepClone(),
-                        ["masterIdentifier"] = new JsonObject { ["system"] = "urn:ietf:rfc:3986", ["value"] = masterIdentifier },
-                        ["type"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://loinc.org", ["code"] = "11502-2" }) },
-                        ["content"] = new JsonArray(new JsonObject { ["attachment"] = new JsonObject { ["contentType"] = "application/pdf", ["title"] = "Bench", ["url"] = binaryUrl } }),
-                    },
-                    ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "DocumentReference" },
-                },
-                new JsonObject
-                {
-                    ["fullUrl"] = binaryUrl,
-                    ["resource"] = new JsonObject { ["resourceType"] = "Binary", ["contentType"] = "application/pdf", ["data"] = Convert.ToBase64String(pdf) },
-                    ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "Binary" },
-                }),
-        };
+    public Task<string?> DepositAsync(byte[] pdf, string masterIdentifier, CancellationToken ct) =>
+        SubmitAsync(Bundle(masterIdentifier, $"urn:uuid:{Guid.NewGuid()}", pdf), ct);
 
+    /// <summary>
+    /// A large document as software sends one: its bytes streamed raw to POST /fhir/r4/Binary (generated as they go,
+    /// never held whole here), then the ITI-65 bundle that names the Binary. Returns the failure and the bytes' SHA-256.
+    /// </summary>
+    public async Task<(string? Failure, byte[] Sha256)> DepositStreamedAsync(long size, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var binary = new HttpRequestMessage(HttpMethod.Post, $"{_fhir}/Binary") { Content = new GeneratedPdfContent(size, hash) };
+        binary.Headers.Add("X-Security-Context", $"Patient?identifier={lab.PatientSystem}|{lab.PatientValue}");
+        await lab.AuthoriseAsync(http, binary, ct);
+        using var posted = await http.SendAsync(binary, HttpCompletionOption.ResponseContentRead, ct);
+        var sha256 = hash.GetHashAndReset();
+        if (posted.StatusCode != HttpStatusCode.Created || posted.Headers.Location is not { } location)
+        {
+            return ($"Binary: HTTP {(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync(ct)}", sha256);
+        }
+
+        return (await SubmitAsync(Bundle($"urn:uuid:{Guid.NewGuid()}", location.ToString(), inline: null), ct), sha256);
+    }
+
+    private JsonObject Bundle(string masterIdentifier, string attachmentUrl, byte[]? inline)
+    {
+        var subject = new JsonObject { ["identifier"] = new JsonObject { ["system"] = lab.PatientSystem, ["value"] = lab.PatientValue } };
+        var entries = new JsonArray(
+            new JsonObject
+            {
+                ["fullUrl"] = $"urn:uuid:{Guid.NewGuid()}",
+                ["resource"] = new JsonObject
+                {
+                    ["resourceType"] = "List",
+                    ["status"] = "current",
+                    ["mode"] = "working",
+                    ["subject"] = subject.DeepClone(),
+                    ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes", ["code"] = "submissionset" }) },
+                },
+                ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "List" },
+            },
+            new JsonObject
+            {
+                ["fullUrl"] = $"urn:uuid:{Guid.NewGuid()}",
+                ["resource"] = new JsonObject
+                {
+                    ["resourceType"] = "DocumentReference",
+                    ["status"] = "current",
+                    ["subject"] = subject.DeepClone(),
+                    ["masterIdentifier"] = new JsonObject { ["system"] = "urn:ietf:rfc:3986", ["value"] = masterIdentifier },
+                    ["type"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://loinc.org", ["code"] = "11502-2" }) },
+                    ["content"] = new JsonArray(new JsonObject { ["attachment"] = new JsonObject { ["contentType"] = "application/pdf", ["title"] = "Bench", ["url"] = attachmentUrl } }),
+                },
+                ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "DocumentReference" },
+            });
+        if (inline is not null)
+        {
+            entries.Add(new JsonObject
+            {
+                ["fullUrl"] = attachmentUrl,
+                ["resource"] = new JsonObject { ["resourceType"] = "Binary", ["contentType"] = "application/pdf", ["data"] = Convert.ToBase64String(inline) },
+                ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "Binary" },
+            });
+        }
+
+        return new JsonObject { ["resourceType"] = "Bundle", ["type"] = "transaction", ["entry"] = entries };
+    }
+
+    private async Task<string?> SubmitAsync(JsonObject bundle, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, _fhir) { Content = new StringContent(bundle.ToJsonString(), Encoding.UTF8, "application/fhir+json") };
         await lab.AuthoriseAsync(http, request, ct);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
