@@ -38,22 +38,33 @@ public static class PersistenceServiceCollectionExtensions
         options.UseNpgsql(PreparePostgres(connectionString), o => o.MigrationsAssembly(typeof(CarnetDbContext).Assembly.FullName));
 
     /// <summary>
-    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: the hot queries
-    /// (document search, the acting professional, traces) are then parsed and planned once per connection
-    /// instead of on every call, which the load benchmark measured at ~2.5 ms of PostgreSQL time per search
-    /// (docs/performance.md). Behind a pooler that cannot keep prepared statements (PgBouncer in transaction
-    /// mode before 1.21), set <c>Max Auto Prepare=0</c>.
+    /// Two settings the load benchmark showed Carnet's short queries need, unless the connection string sets them
+    /// (docs/performance.md, docs/adr/0014):
+    /// <list type="bullet">
+    /// <item>Npgsql's automatic preparation: the hot queries (document search, the acting professional, traces) are
+    /// parsed and planned once per connection instead of on every call (~2.5 ms of PostgreSQL time per search).
+    /// Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21), set
+    /// <c>Max Auto Prepare=0</c>.</item>
+    /// <item>PostgreSQL's JIT off: the access gate's predicate is estimated far above <c>jit_above_cost</c> on a large
+    /// database although it reads a few rows, and compiling it took ~0.6 s per statement at a million records.</item>
+    /// </list>
     /// </summary>
     public static string PreparePostgres(string connectionString)
     {
         // NpgsqlConnectionStringBuilder.ContainsKey says whether a keyword exists, not whether it was given.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = 64;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+        if (builder.Options is not { } options || !options.Contains("jit", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>
