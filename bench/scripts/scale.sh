@@ -3,7 +3,8 @@
 # between runs, Carnet on it (Release, Development: demo data, local encrypted file store), the scale seeder
 # (bench/Carnet.Bench seed: records, documents and traces by COPY, real encrypted content for some documents)
 # unless this size was seeded already, its verification (through Carnet's code and over HTTP), then the load
-# generator's find and retrieve scenarios; prints the figures and stops everything.
+# generator's find, retrieve and retrieve-seeded scenarios (--scenarios to choose); prints the figures and stops
+# everything. Other options go to the load generator.
 #   bench/scripts/scale.sh [--records 1000000] [--documents 10000000] [--traces 50000000] [--blobs 20000] [load options]
 #   e.g. bench/scripts/scale.sh --records 10000 --documents 100000 --traces 500000 --blobs 200 --seconds 10 --warmup 2
 # Kept in CARNET_SCALE_DIR (default /var/tmp/carnet-scale): pg/ (the cluster, one database per size) and
@@ -12,7 +13,7 @@
 # leaves no manifest: the next run drops that database and seeds again.
 set -euo pipefail
 source "$(dirname "$0")/server.sh"
-records=1000000 documents=10000000 traces=50000000 blobs=20000
+records=1000000 documents=10000000 traces=50000000 blobs=20000 scenarios=find,retrieve,retrieve-seeded
 load_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -20,6 +21,7 @@ while [ $# -gt 0 ]; do
     --documents) documents="$2"; shift 2 ;;
     --traces) traces="$2"; shift 2 ;;
     --blobs) blobs="$2"; shift 2 ;;
+    --scenarios) scenarios="$2"; shift 2 ;;
     *) load_args+=("$1"); shift ;;
   esac
 done
@@ -74,7 +76,8 @@ fi
 echo "Disk used by $scale_dir: $(du -sh "$scale_dir" | cut -f1)"
 
 status=${verify_failed:-0}
-"${bench[@]}" load --url "http://127.0.0.1:$port" --demo-dir "$carnet_dir/data/demo" --scenarios find,retrieve \
+# find and retrieve on the demo patient's record (as load.sh), retrieve-seeded on the seeded documents with real content.
+"${bench[@]}" load --url "http://127.0.0.1:$port" --demo-dir "$carnet_dir/data/demo" --scenarios "$scenarios" --seeded "$manifest" \
   --out "$root/artifacts/bench/scale" "${load_args[@]}" || status=1
 peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$CARNET_PID/status" 2>/dev/null || echo "?")
 echo "Carnet's peak resident memory: $peak MB"

@@ -6,10 +6,11 @@ namespace Carnet.Bench.Load;
 
 /// <summary>
 /// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--scenarios health,find,retrieve,deposit,mixed]
-/// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]</c>: drives a running Carnet
+/// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench] [--seeded seed-manifest.json]</c>: drives a running Carnet
 /// over HTTP as the demo laboratory's software (bench/scripts/load.sh starts PostgreSQL and Carnet for it).
 /// Before measuring, it brings the demo patient's record to <c>--documents</c> documents of its own, whose
-/// hashes it knows. Exit 1 when any call failed.
+/// hashes it knows. With <c>--seeded</c> (the scale seeder's manifest), <c>retrieve-seeded</c> retrieves the seeded documents
+/// with real content, spread over the seeded records. Exit 1 when any call failed.
 /// </summary>
 public static class LoadCommand
 {
@@ -24,10 +25,11 @@ public static class LoadCommand
         var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "5"), CultureInfo.InvariantCulture));
         var documents = int.Parse(Option(args, "--documents", "50"), CultureInfo.InvariantCulture);
         var output = Option(args, "--out", Path.Combine("artifacts", "bench"));
-        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "mixed"], StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        var seeded = Option(args, "--seeded", "");
+        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "mixed", "retrieve-seeded"], StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 || (seeded.Length == 0 && scenarios.Contains("retrieve-seeded", StringComparer.Ordinal)))
         {
-            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, mixed.");
+            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, mixed, retrieve-seeded (with --seeded <manifest>).");
             return 2;
         }
 
@@ -37,6 +39,9 @@ public static class LoadCommand
 
         var known = await PrepareAsync(calls, documents);
         Console.WriteLine($"The demo patient's record holds {known.Count} documents of the load generator's (hashes known).");
+        IReadOnlyList<(Uri Content, byte[] Sha256)> seededContent = seeded.Length == 0
+            ? []
+            : [.. Seed.SeedManifest.Read(seeded).Blobs.Select(b => (new Uri(url, $"/fhir/r4/Binary/{b.Content}"), Convert.FromHexString(b.Sha256)))];
         var results = new List<LoadResult>();
         foreach (var scenario in scenarios)
         {
@@ -45,6 +50,7 @@ public static class LoadCommand
                 "health" => (_, ct) => calls.HealthAsync(ct),
                 "find" => (_, ct) => calls.FindAsync(documents, ct),
                 "retrieve" => (_, ct) => RetrieveAny(calls, known, ct),
+                "retrieve-seeded" => (_, ct) => RetrieveAny(calls, seededContent, ct),
                 "deposit" => (_, ct) => Deposit(calls, ct),
                 _ => (_, ct) => Random.Shared.Next(10) switch
                 {

@@ -115,7 +115,7 @@ public sealed class SeedPlan
     public int BaseTraces(int record) => 1 + (IsActivated(record) ? 1 : 0) + DocumentsPerRecord[record];
 
     /// <summary>Records are imported in order over the first half of the period (so record ids grow with the index).</summary>
-    public DateTimeOffset ImportedAt(int record) => Start + ((Now - Start) / 2 * record / Records);
+    public DateTimeOffset ImportedAt(int record) => Start + TimeSpan.FromTicks((long)((Now - Start).Ticks / 2.0 * record / Records));
 
     public DateTimeOffset NoticeSentAt(int record) => ImportedAt(record) + TimeSpan.FromDays(1);
 
