@@ -23,6 +23,8 @@ public static class BenchCommands
                 return await TraceCost.RunAsync(int.Parse(Option(args, "--writes", "4000"), CultureInfo.InvariantCulture), Option(args, "--provider", "Sqlite"), Option(args, "--connection", ""));
             case "load":
                 return await Load.LoadCommand.RunAsync(args);
+            case "seed":
+                return await Seed.SeedCommand.RunAsync(args);
             case "generate":
                 EnrolmentFile.Write(args[2], long.Parse(args[1], CultureInfo.InvariantCulture));
                 return 0;
@@ -30,6 +32,7 @@ public static class BenchCommands
                 Console.Error.WriteLine("usage: Carnet.Bench import-scaling [--counts 100000,250000,1000000] [--provider Sqlite|Postgres] [--connection <admin connection string>]");
                 Console.Error.WriteLine("       Carnet.Bench generate <count> <file.ndjson>");
                 Console.Error.WriteLine("       Carnet.Bench load [--url …] [--scenarios find,retrieve,deposit,mixed] [--clients 8] [--seconds 30] (bench/scripts/load.sh)");
+                Console.Error.WriteLine("       Carnet.Bench seed --connection … [--records 1000000 --documents 10000000 --traces 50000000 --blobs 20000] [--verify] (bench/scripts/scale.sh)");
                 return 2;
         }
     }

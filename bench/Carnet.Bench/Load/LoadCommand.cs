@@ -5,13 +5,15 @@ using System.Security.Cryptography;
 namespace Carnet.Bench.Load;
 
 /// <summary>
-/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--mail-dir data/mail] [--scenarios health,find,retrieve,deposit,list,mixed]
-/// [--clients 8] [--seconds 30] [--warmup 5] [--documents 50] [--out artifacts/bench]
+/// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--mail-dir data/mail]
+/// [--scenarios health,find,retrieve,deposit,list,mixed,retrieve-seeded] [--clients 8] [--seconds 30] [--warmup 5]
+/// [--documents 50] [--out artifacts/bench] [--seeded seed-manifest.json]
 /// [--connection &lt;Npgsql&gt; --blob-dir &lt;dir&gt; --server-pid &lt;pid&gt; [--big-megabytes 200]]</c>: drives a running Carnet
 /// over HTTP as the demo laboratory's software, and as the demo holder signed in for <c>list</c> (bench/scripts/load.sh
 /// starts PostgreSQL and Carnet for it).
 /// Before measuring, it brings the demo patient's record to <c>--documents</c> documents of its own, whose
-/// hashes it knows. Exit 1 when any call failed.
+/// hashes it knows. With <c>--seeded</c> (the scale seeder's manifest), <c>retrieve-seeded</c> retrieves the seeded documents
+/// with real content, spread over the seeded records. Exit 1 when any call failed.
 /// </summary>
 public static class LoadCommand
 {
@@ -26,10 +28,11 @@ public static class LoadCommand
         var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "5"), CultureInfo.InvariantCulture));
         var documents = int.Parse(Option(args, "--documents", "50"), CultureInfo.InvariantCulture);
         var output = Option(args, "--out", Path.Combine("artifacts", "bench"));
-        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "list", "mixed"], StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        var seeded = Option(args, "--seeded", "");
+        var unknown = scenarios.Except(["health", "find", "retrieve", "deposit", "list", "mixed", "retrieve-seeded"], StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 || (seeded.Length == 0 && scenarios.Contains("retrieve-seeded", StringComparer.Ordinal)))
         {
-            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, list, mixed.");
+            Console.Error.WriteLine($"Unknown scenario {string.Join(", ", unknown)}: choose among health, find, retrieve, deposit, list, mixed, retrieve-seeded (with --seeded <manifest>).");
             return 2;
         }
 
@@ -43,6 +46,9 @@ public static class LoadCommand
         using var holder = scenarios.Any(s => s is "list" or "mixed")
             ? await HolderSession.SignInAsync(url, demo, Option(args, "--mail-dir", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(demo))!, "mail")), clients * 2, CancellationToken.None)
             : null;
+        IReadOnlyList<(Uri Content, byte[] Sha256)> seededContent = seeded.Length == 0
+            ? []
+            : [.. Seed.SeedManifest.Read(seeded).Blobs.Select(b => (new Uri(url, $"/fhir/r4/Binary/{b.Content}"), Convert.FromHexString(b.Sha256)))];
         var results = new List<LoadResult>();
         foreach (var scenario in scenarios)
         {
@@ -51,6 +57,7 @@ public static class LoadCommand
                 "health" => (_, ct) => calls.HealthAsync(ct),
                 "find" => (_, ct) => calls.FindAsync(documents, ct),
                 "retrieve" => (_, ct) => RetrieveAny(calls, known, ct),
+                "retrieve-seeded" => (_, ct) => RetrieveAny(calls, seededContent, ct),
                 "deposit" => (_, ct) => Deposit(calls, ct),
                 "list" => (_, ct) => holder!.ListAsync(documents, ct),
                 _ => (_, ct) => Random.Shared.Next(10) switch

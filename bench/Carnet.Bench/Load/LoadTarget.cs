@@ -8,6 +8,7 @@ public sealed record LoadTarget(double PerSecond, double? P99Below)
         ["deposit"] = new(1_000, 100),
         ["find"] = new(2_000, 20),
         ["retrieve"] = new(2_000, null),
+        ["retrieve-seeded"] = new(2_000, null),
     };
 
     public bool MetBy(LoadResult result) => result.Failed == 0 && result.PerSecond >= PerSecond && (P99Below is not { } p99 || result.P99 < p99);

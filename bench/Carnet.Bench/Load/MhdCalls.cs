@@ -122,10 +122,13 @@ public sealed class MhdCalls(HttpClient http, LabCredentials lab)
         return failure ?? (documents.Count < atLeast ? $"find: {documents.Count} documents instead of at least {atLeast}" : null);
     }
 
-    /// <summary>The patient's current documents: masterIdentifier → attachment URL (first page, up to 100).</summary>
-    public async Task<(string? Failure, Dictionary<string, Uri> Documents)> SearchAsync(CancellationToken ct)
+    /// <summary>The demo patient's current documents: masterIdentifier → attachment URL (first page, up to 100).</summary>
+    public Task<(string? Failure, Dictionary<string, Uri> Documents)> SearchAsync(CancellationToken ct) => SearchAsync(lab.PatientSystem, lab.PatientValue, ct);
+
+    /// <summary>A patient's current documents, the patient named by INS (system and NIR): masterIdentifier → attachment URL (first page, up to 100).</summary>
+    public async Task<(string? Failure, Dictionary<string, Uri> Documents)> SearchAsync(string patientSystem, string patientValue, CancellationToken ct)
     {
-        var query = $"{_fhir}/DocumentReference?patient.identifier={Uri.EscapeDataString($"{lab.PatientSystem}|{lab.PatientValue}")}&status=current&_count=100";
+        var query = $"{_fhir}/DocumentReference?patient.identifier={Uri.EscapeDataString($"{patientSystem}|{patientValue}")}&status=current&_count=100";
         using var request = new HttpRequestMessage(HttpMethod.Get, query);
         await lab.AuthoriseAsync(http, request, ct);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
