@@ -1,3 +1,4 @@
+using Carnet.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -6,8 +7,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Carnet.Bench.Seed;
 
 /// <summary>
-/// A table written by binary COPY, its columns read from the EF Core model (as Persistence/BulkInsert.cs does),
-/// so the model stays the one description of the schema: names, store types and value converters. Identity
+/// A table written by binary COPY, its columns read from the EF Core model (Persistence/MappedColumn, as BulkInsert
+/// does), so the model stays the one description of the schema: names, store types and value converters. Identity
 /// columns are left out (the database numbers them). A row is an array in column order, filled from an entity
 /// through the model's getters and then adjusted by property name.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class CopyTable
 {
     private readonly Dictionary<string, int> _byProperty;
 
-    private CopyTable(string name, IReadOnlyList<CopyColumn> columns)
+    private CopyTable(string name, IReadOnlyList<MappedColumn> columns)
     {
         Name = name;
         Columns = columns;
@@ -24,15 +25,13 @@ public sealed class CopyTable
 
     public string Name { get; }
 
-    public IReadOnlyList<CopyColumn> Columns { get; }
+    public IReadOnlyList<MappedColumn> Columns { get; }
 
     public static CopyTable Of<T>(DbContext db)
     {
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var name = type.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(name, type.GetSchema());
-        var columns = new List<CopyColumn>();
-        Collect(type, "", entity => entity, store, columns);
+        var columns = MappedColumn.Of(type).Where(c => !IsIdentity(c.Model)).ToList();
         return new CopyTable(name, columns);
     }
 
@@ -61,41 +60,12 @@ public sealed class CopyTable
         {
             if (row[i] is { } value)
             {
-                importer.Write(Columns[i].ToProvider(value), Columns[i].StoreType);
+                importer.Write(Columns[i].ToProvider(value)!, Columns[i].StoreType);
             }
             else
             {
                 importer.WriteNull();
             }
-        }
-    }
-
-    private static void Collect(IEntityType type, string prefix, Func<object, object?> owner, StoreObjectIdentifier store, List<CopyColumn> columns)
-    {
-        foreach (var property in type.GetProperties())
-        {
-            var column = property.GetColumnName(store)!;
-            if (columns.Exists(c => c.Name == column) || IsIdentity(property))
-            {
-                continue;
-            }
-
-            var getter = property.GetGetter();
-            var converter = property.GetTypeMapping().Converter;
-            var storeType = property.GetColumnType(store);
-            var parenthesis = storeType.IndexOf('(', StringComparison.Ordinal);
-            columns.Add(new CopyColumn(
-                column,
-                parenthesis < 0 ? storeType : storeType[..parenthesis],
-                prefix + property.Name,
-                entity => owner(entity) is { } target ? getter.GetClrValue(target) : null,
-                converter is null ? value => value : value => converter.ConvertToProvider(value)!));
-        }
-
-        foreach (var navigation in type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && n.DeclaringEntityType == type && !n.IsCollection))
-        {
-            var getter = navigation.GetGetter();
-            Collect(navigation.TargetEntityType, prefix + navigation.Name + ".", entity => owner(entity) is { } o ? getter.GetClrValue(o) : null, store, columns);
         }
     }
 

@@ -132,65 +132,14 @@ public static class BulkInsert
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>A table's columns as the model maps them, with how to read each from an entity.</summary>
+    /// <summary>A table's columns as the model maps them (<see cref="MappedColumn"/>), kept per entity type.</summary>
     private sealed record Table(string Name, IReadOnlyList<Column> Columns)
     {
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, Table> Cache = new();
 
-        public static Table Of(IEntityType type) => Cache.GetOrAdd(type, Build);
-
-        private static Table Build(IEntityType type)
-        {
-            var name = type.GetTableName()!;
-            var store = StoreObjectIdentifier.Table(name, type.GetSchema());
-            var columns = new List<Column>();
-            Collect(type, entity => entity, store, columns);
-            return new Table(name, columns);
-        }
-
-        private static void Collect(IEntityType type, Func<object, object?> owner, StoreObjectIdentifier store, List<Column> columns)
-        {
-            foreach (var property in type.GetProperties())
-            {
-                var column = property.GetColumnName(store)!;
-                if (columns.Any(c => c.Name == column))
-                {
-                    continue;
-                }
-
-                if (property.IsShadowProperty())
-                {
-                    throw new NotSupportedException($"{type.DisplayName()}.{property.Name} is a shadow property: bulk insert reads values from the entity.");
-                }
-
-                var getter = property.GetGetter();
-                var converter = property.GetTypeMapping().Converter;
-                var storeType = StripModifiers(property.GetColumnType(store));
-                columns.Add(new Column(column, storeType, entity =>
-                {
-                    var target = owner(entity);
-                    if (target is null)
-                    {
-                        return null;
-                    }
-
-                    var value = getter.GetClrValue(target);
-                    return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
-                }));
-            }
-
-            foreach (var navigation in type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && n.DeclaringEntityType == type && !n.IsCollection))
-            {
-                var getter = navigation.GetGetter();
-                Collect(navigation.TargetEntityType, entity => owner(entity) is { } o ? getter.GetClrValue(o) : null, store, columns);
-            }
-        }
-
-        private static string StripModifiers(string storeType)
-        {
-            var parenthesis = storeType.IndexOf('(', StringComparison.Ordinal);
-            return parenthesis < 0 ? storeType : storeType[..parenthesis];
-        }
+        public static Table Of(IEntityType type) => Cache.GetOrAdd(type, t => new Table(
+            t.GetTableName()!,
+            [.. MappedColumn.Of(t).Select(c => new Column(c.Name, c.StoreType, entity => c.ToProvider(c.Read(entity))))]));
     }
 
     private sealed record Column(string Name, string StoreType, Func<object, object?> ValueOf);
