@@ -14,7 +14,7 @@ internal sealed class HealthDocumentConfiguration : IEntityTypeConfiguration<Hea
         builder.Property(d => d.Category).HasMaxLength(16);
         builder.Property(d => d.TypeCode).HasMaxLength(64);
         builder.Property(d => d.TypeSystem).HasMaxLength(128);
-        builder.Property(d => d.ClassCode).HasMaxLength(16);
+        builder.Property(d => d.ClassCode).HasMaxLength(64);
         builder.Property(d => d.FormatCode).HasMaxLength(128);
         builder.Property(d => d.ContentType).HasMaxLength(128);
         builder.Property(d => d.Sha256).HasMaxLength(32);

@@ -7,6 +7,8 @@ namespace Carnet.Terminology;
 /// </summary>
 public sealed class DocumentTypes
 {
+    private const string OtherDocuments = "AUTR_DOC";
+
     private readonly Dictionary<string, DocumentType> _types;
     private readonly Dictionary<string, DocumentCategory> _categories;
 
@@ -50,7 +52,9 @@ public sealed class DocumentTypes
         foreach (var row in ReferenceData.Rows("jdv_j66_typecode_dmp.csv"))
         {
             var code = row["code"];
-            types[code] = new DocumentType(code, row["display"], row["system"], row["classCode_ASS_X16"], categoryOfType.GetValueOrDefault(code, "AUTR_DOC"));
+            // A type the mapping leaves without a category (E1762, the signature object) is filed under "Autres documents", never under a blank heading.
+            var category = categoryOfType.GetValueOrDefault(code) is { Length: > 0 } mapped ? mapped : OtherDocuments;
+            types[code] = new DocumentType(code, row["display"], row["system"], row["classCode_ASS_X16"], category);
         }
 
         return new DocumentTypes(types, categories);

@@ -5,6 +5,7 @@ using Carnet.Documents.Encryption;
 using Carnet.Documents.Storage;
 using Carnet.Persistence;
 using Carnet.Records;
+using Carnet.Terminology;
 using Carnet.Tests.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -288,6 +289,27 @@ public class DocumentLibraryTests
         (await PageAsync(4, 2)).ShouldBe((5, 1, false));
         (await PageAsync(5, 2)).ShouldBe((5, 0, false));
         (await PageAsync(9, 2)).ShouldBe((5, 0, false));
+    }
+
+    [Theory]
+    [DatabaseProviders]
+    public async Task Every_document_type_of_JDV_J66_is_stored_with_its_class_and_category_and_found(DatabaseProvider provider)
+    {
+        // The codes come from the reference data, so a column too narrow for one of them (the signature's class is
+        // a 35-character OID) fails here on PostgreSQL, not at a laboratory's first signed deposit.
+        await using var library = await Library.OpenAsync(provider);
+        var types = CodeSets.DocumentTypes.Types.ToList();
+        foreach (var type in types)
+        {
+            await library.DepositOneAsync(library.Lab, Library.OfType(type));
+        }
+
+        var stored = await library.Host.QueryAsync(db => db.Documents.Select(d => new { d.TypeCode, d.ClassCode, d.Category }).ToListAsync());
+        stored.Select(d => (d.TypeCode, d.ClassCode, d.Category)).OrderBy(d => d.TypeCode, StringComparer.Ordinal)
+            .ShouldBe(types.Select(t => (t.Code, t.ClassCode, t.Category)).OrderBy(d => d.Code, StringComparer.Ordinal));
+        (await library.FindAsync(library.Holder, new FindDocuments.Query(RecordId: library.RecordId))).Total.ShouldBe(types.Count);
+        CodeSets.DocumentTypes.TryGet("E1762", out var signature).ShouldBeTrue();
+        (await library.FindAsync(library.Holder, new FindDocuments.Query(RecordId: library.RecordId, ClassCode: signature.ClassCode))).Items.Single().TypeCode.ShouldBe("E1762");
     }
 
     [Fact]

@@ -54,6 +54,10 @@ public sealed class Library : IAsyncDisposable
         return new DocumentMetadata(masterIdentifier ?? "urn:oid:1.2.250.1.999." + Guid.NewGuid().ToString("N"), title, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", null, BiologistIdNatPs, "Émilie ROBIN", "690000013", confidentiality);
     }
 
+    /// <summary>A laboratory's deposit of one of the code sets' document types, with that type's class and category.</summary>
+    public static DocumentMetadata OfType(DocumentType type) =>
+        new("urn:oid:1.2.250.1.999." + Guid.NewGuid().ToString("N"), type.Display, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", null, BiologistIdNatPs, "Émilie ROBIN", "690000013", Confidentiality.None);
+
     public static DocumentMetadata HolderNote(string title = "Mes vaccins")
     {
         var type = CodeSets.DocumentTypes.HolderTypeFor("AUTR_DOC")!;

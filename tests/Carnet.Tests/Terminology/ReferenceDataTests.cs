@@ -17,6 +17,15 @@ public class ReferenceDataTests
     }
 
     [Fact]
+    public void Every_document_type_has_a_category_of_the_holders_library_and_the_signature_is_among_other_documents()
+    {
+        CodeSets.DocumentTypes.Types.Where(t => !CodeSets.DocumentTypes.TryGetCategory(t.Category, out _)).ShouldBeEmpty();
+        CodeSets.DocumentTypes.TryGet("E1762", out var signature).ShouldBeTrue();
+        signature.Category.ShouldBe("AUTR_DOC");
+        signature.ClassCode.ShouldBe("urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1");
+    }
+
+    [Fact]
     public void Shipped_code_sets_are_byte_for_byte_the_shared_reference_data()
     {
         var shipped = Path.Combine(RepositoryRoot(), "src", "Carnet", "Terminology", "Data", "dmp");

@@ -596,8 +596,8 @@ namespace Carnet.Persistence.Migrations.Postgres
 
                     b.Property<string>("ClassCode")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("ClinicalDate")
                         .HasColumnType("timestamp with time zone");

@@ -589,7 +589,7 @@ namespace Carnet.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ClassCode")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClinicalDate")
