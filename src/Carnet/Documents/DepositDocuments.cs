@@ -46,6 +46,7 @@ public sealed partial class DepositDocuments(
             throw new DocumentException(DocumentException.InvalidMetadata, $"Two documents of this deposit have the masterIdentifier '{twice.Key}': give each document its own.");
         }
 
+        CheckLengths(request);
         if (!await gate.MayDepositAsync(caller, request.RecordId, ct))
         {
             throw new RecordNotFoundException("No open record was found for this patient. Check the INS; the person may have objected to or closed their record.");
@@ -182,6 +183,34 @@ public sealed partial class DepositDocuments(
 
     private static bool MayReplace(Caller caller, Actor actor, HealthDocument previous) =>
         caller.Kind == CallerKind.Holder ? previous.DepositedByHolder : previous.DepositedBy(actor);
+
+    /// <summary>
+    /// What the depositor wrote must fit the columns that keep it. The limits are read from the model, so they are the
+    /// migrations' own. Without this check, PostgreSQL would refuse a value that is too long when the metadata is
+    /// committed, with a server error; SQLite would store it whole.
+    /// </summary>
+    private void CheckLengths(Request request)
+    {
+        var submissions = db.Model.FindEntityType(typeof(DocumentSubmission))!;
+        var documents = db.Model.FindEntityType(typeof(HealthDocument))!;
+        Fits(submissions, nameof(DocumentSubmission.IdempotencyKey), request.IdempotencyKey, "The Idempotency-Key header");
+        Fits(submissions, nameof(DocumentSubmission.SourceIdentifier), request.SourceIdentifier, "The SubmissionSet's identifier");
+        foreach (var metadata in request.Items.Select(i => i.Metadata))
+        {
+            Fits(documents, nameof(HealthDocument.MasterIdentifier), metadata.MasterIdentifier, "The masterIdentifier");
+            Fits(documents, nameof(HealthDocument.Title), metadata.Title, "The title");
+            Fits(documents, nameof(HealthDocument.ContentType), metadata.ContentType, "The content type");
+            Fits(documents, nameof(HealthDocument.AuthorName), metadata.AuthorName, "The author's name");
+        }
+
+        static void Fits(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string property, string? value, string what)
+        {
+            if (value is not null && entity.FindProperty(property)!.GetMaxLength() is { } max && value.Length > max)
+            {
+                throw new DocumentException(DocumentException.InvalidMetadata, $"{what} has {value.Length:N0} characters; at most {max:N0} are kept. Shorten it and send the deposit again.");
+            }
+        }
+    }
 
     private async Task<Result?> ReplayAsync(Actor actor, string key, Guid recordId, CancellationToken ct)
     {

@@ -312,6 +312,22 @@ public class DocumentLibraryTests
         (await library.FindAsync(library.Holder, new FindDocuments.Query(RecordId: library.RecordId, ClassCode: signature.ClassCode))).Items.Single().TypeCode.ShouldBe("E1762");
     }
 
+    [Theory]
+    [DatabaseProviders]
+    public async Task Metadata_longer_than_Carnet_keeps_is_refused_by_name_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        await using var library = await Library.OpenAsync(provider);
+        var longAuthor = Library.LabReport() with { AuthorName = new string('É', 201) };
+
+        var refused = await Should.ThrowAsync<DocumentException>(() => library.DepositAsync(library.Lab, longAuthor, Library.Pdf()));
+
+        refused.Code.ShouldBe(DocumentException.InvalidMetadata);
+        refused.Message.ShouldBe("The author's name has 201 characters; at most 200 are kept. Shorten it and send the deposit again.");
+        (await library.Host.QueryAsync(db => db.Documents.CountAsync())).ShouldBe(0);
+        (await BlobsAsync(library)).ShouldBeEmpty();
+        (await library.DepositAsync(library.Lab, longAuthor with { AuthorName = new string('É', 200) }, Library.Pdf())).Documents.Single().Created.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Every_read_and_write_of_a_document_is_traced_with_who_did_it()
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Carnet.Persistence;
 using Carnet.Tests.Testing;
 
 namespace Carnet.Web.Tests.Documents;
@@ -146,6 +147,24 @@ public class MhdHttpTests
         await OutcomeAsync(anonymous, HttpStatusCode.Unauthorized, "");
         using var absent = await library.SendAsLabAsync(HttpMethod.Get, $"/fhir/r4/Binary/{Guid.NewGuid()}");
         await OutcomeAsync(absent, HttpStatusCode.NotFound, "");
+    }
+
+    [Theory]
+    [DatabaseProviders]
+    public async Task A_deposit_whose_Idempotency_Key_is_too_long_is_refused_with_what_to_shorten_and_a_shorter_one_is_taken(DatabaseProvider provider)
+    {
+        await using var library = await WebLibrary.StartAsync(provider);
+        var bundle = WebLibrary.ProvideBundle(Library(), "urn:oid:1.2.250.1.999.12.1");
+
+        using var tooLong = library.AsLab(HttpMethod.Post, "/fhir/r4", WebLibrary.Fhir(bundle));
+        tooLong.Headers.Add("Idempotency-Key", new string('k', 129));
+        using var refused = await library.Lab.Client.SendAsync(tooLong);
+        await OutcomeAsync(refused, HttpStatusCode.UnprocessableEntity, "The Idempotency-Key header has 129 characters; at most 128");
+
+        using var shorter = library.AsLab(HttpMethod.Post, "/fhir/r4", WebLibrary.Fhir(bundle));
+        shorter.Headers.Add("Idempotency-Key", new string('k', 128));
+        using var taken = await library.Lab.Client.SendAsync(shorter);
+        taken.StatusCode.ShouldBe(HttpStatusCode.OK, await taken.Content.ReadAsStringAsync());
     }
 
     [Fact]
