@@ -39,7 +39,14 @@ public static class DocumentReferenceResource
         var authors = new JsonArray();
         if (d.AuthorId is not null)
         {
-            authors.Add(new JsonObject { ["identifier"] = new JsonObject { ["system"] = PractitionerSystem, ["value"] = d.AuthorId }, ["display"] = d.AuthorName });
+            var practitioner = new JsonObject { ["identifier"] = new JsonObject { ["system"] = PractitionerSystem, ["value"] = d.AuthorId } };
+            if (d.AuthorName is not null)
+            {
+                // FHIR JSON has no nulls: an author named by identifier only has no display.
+                practitioner["display"] = d.AuthorName;
+            }
+
+            authors.Add(practitioner);
         }
 
         if (d.AuthorFiness is not null)

@@ -168,6 +168,22 @@ public class MhdHttpTests
     }
 
     [Fact]
+    public async Task An_author_named_by_identifier_only_is_answered_without_a_null_display()
+    {
+        // FHIR JSON has no nulls: "display": null is invalid, and strict clients refuse the whole resource.
+        await using var library = await WebLibrary.StartAsync();
+        using var deposit = await library.SendAsLabAsync(HttpMethod.Post, "/fhir/r4", WebLibrary.Fhir(WebLibrary.ProvideBundle(Library(), "urn:oid:1.2.250.1.999.13.1", authorDisplay: null)));
+        deposit.StatusCode.ShouldBe(HttpStatusCode.OK, await deposit.Content.ReadAsStringAsync());
+        var id = (await deposit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entry")[1].GetProperty("response").GetProperty("location").GetString()!["DocumentReference/".Length..];
+
+        using var read = await library.SendAsLabAsync(HttpMethod.Get, $"/fhir/r4/DocumentReference/{id}");
+
+        var author = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("author")[0];
+        author.GetProperty("identifier").GetProperty("value").GetString().ShouldBe(Carnet.Tests.SignIn.Establishments.Lab.BiologistIdNatPs);
+        author.TryGetProperty("display", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task The_CapabilityStatement_lists_the_MHD_interactions_and_is_public()
     {
         await using var library = await WebLibrary.StartAsync();

@@ -64,7 +64,7 @@ public sealed class WebLibrary : IAsyncDisposable
     public static StringContent Fhir(object resource) => new(JsonSerializer.Serialize(resource, WithoutNulls), Encoding.UTF8, "application/fhir+json");
 
     /// <summary>An ITI-65 bundle with one DocumentReference and its Binary inline.</summary>
-    public static object ProvideBundle(byte[] content, string masterIdentifier, string patientSystem = "urn:oid:1.2.250.1.213.1.4.8", string? patient = null, string? attachmentUrl = null, object? relatesTo = null, string[]? securityLabels = null)
+    public static object ProvideBundle(byte[] content, string masterIdentifier, string patientSystem = "urn:oid:1.2.250.1.213.1.4.8", string? patient = null, string? attachmentUrl = null, object? relatesTo = null, string[]? securityLabels = null, string? authorDisplay = "Émilie ROBIN")
     {
         var subject = new { identifier = new { system = patientSystem, value = patient ?? People.Alice } };
         var binaryUrl = "urn:uuid:" + Guid.NewGuid();
@@ -82,7 +82,7 @@ public sealed class WebLibrary : IAsyncDisposable
                     ["type"] = new { coding = new[] { new { system = "http://loinc.org", code = "11502-2", display = "CR d'examens biologiques" } } },
                     ["category"] = new[] { new { coding = new[] { new { system = "https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument", code = "10" } } } },
                     ["subject"] = subject,
-                    ["author"] = new[] { new { identifier = new { system = "urn:oid:1.2.250.1.71.4.2.1", value = Carnet.Tests.SignIn.Establishments.Lab.BiologistIdNatPs }, display = "Émilie ROBIN" } },
+                    ["author"] = new[] { new { identifier = new { system = "urn:oid:1.2.250.1.71.4.2.1", value = Carnet.Tests.SignIn.Establishments.Lab.BiologistIdNatPs }, display = authorDisplay } },
                     ["securityLabel"] = (securityLabels ?? ["N"]).Select(l => new { coding = new[] { new { code = l } } }).ToArray(),
                     ["relatesTo"] = relatesTo,
                     ["content"] = new[] { new { attachment = new { contentType = "application/pdf", url = attachmentUrl ?? binaryUrl, title = "Bilan sanguin", creation = "2026-11-20T08:30:00Z" } } },
