@@ -6,7 +6,7 @@ namespace Carnet.Bench.Load;
 
 /// <summary>
 /// <c>load [--url http://127.0.0.1:5080] [--demo-dir data/demo] [--mail-dir data/mail]
-/// [--scenarios health,find,retrieve,deposit,list,mixed,retrieve-seeded] [--clients 8] [--seconds 30] [--warmup 20]
+/// [--scenarios health,find,retrieve,deposit,list,mixed,retrieve-seeded] [--clients 8] [--seconds 30] [--warmup 60]
 /// [--documents 50] [--out artifacts/bench] [--seeded seed-manifest.json]
 /// [--connection &lt;Npgsql&gt; --blob-dir &lt;dir&gt; --server-pid &lt;pid&gt; [--big-megabytes 200]]</c>: drives a running Carnet
 /// over HTTP as the demo laboratory's software, and as the demo holder signed in for <c>list</c> (bench/scripts/load.sh
@@ -25,7 +25,7 @@ public static class LoadCommand
         var scenarios = Option(args, "--scenarios", "find,retrieve,list,deposit,mixed").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var clients = int.Parse(Option(args, "--clients", "8"), CultureInfo.InvariantCulture);
         var seconds = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "30"), CultureInfo.InvariantCulture));
-        var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "20"), CultureInfo.InvariantCulture));
+        var warmup = TimeSpan.FromSeconds(double.Parse(Option(args, "--warmup", "60"), CultureInfo.InvariantCulture));
         var documents = int.Parse(Option(args, "--documents", "50"), CultureInfo.InvariantCulture);
         var output = Option(args, "--out", Path.Combine("artifacts", "bench"));
         var seeded = Option(args, "--seeded", "");
