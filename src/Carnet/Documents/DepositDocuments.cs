@@ -186,8 +186,8 @@ public sealed partial class DepositDocuments(
 
     /// <summary>
     /// What the depositor wrote must fit the columns that keep it. The limits are read from the model, so they are the
-    /// migrations' own. Without this check, PostgreSQL would refuse a value that is too long when the metadata is
-    /// committed, with a server error; SQLite would store it whole.
+    /// migrations' own. Without this check, PostgreSQL refuses a value that is too long at the commit, and the catch
+    /// below takes that for a concurrent deposit (409, "send it again"), so a retry fails forever; SQLite stores it whole.
     /// </summary>
     private void CheckLengths(Request request)
     {
