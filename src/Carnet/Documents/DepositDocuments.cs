@@ -4,6 +4,7 @@ using Carnet.Persistence;
 using Carnet.Records;
 using Carnet.SignIn;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -203,7 +204,7 @@ public sealed partial class DepositDocuments(
             Fits(documents, nameof(HealthDocument.AuthorName), metadata.AuthorName, "The author's name");
         }
 
-        static void Fits(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string property, string? value, string what)
+        static void Fits(IEntityType entity, string property, string? value, string what)
         {
             if (value is not null && entity.FindProperty(property)!.GetMaxLength() is { } max && value.Length > max)
             {

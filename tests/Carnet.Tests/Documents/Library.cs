@@ -51,12 +51,12 @@ public sealed class Library : IAsyncDisposable
     public static DocumentMetadata LabReport(string? masterIdentifier = null, Confidentiality confidentiality = default, string title = "Bilan sanguin")
     {
         CodeSets.DocumentTypes.TryGet("11502-2", out var type).ShouldBeTrue();
-        return new DocumentMetadata(masterIdentifier ?? "urn:oid:1.2.250.1.999." + Guid.NewGuid().ToString("N"), title, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", null, BiologistIdNatPs, "Émilie ROBIN", "690000013", confidentiality);
+        return OfType(type, masterIdentifier, title, confidentiality);
     }
 
     /// <summary>A laboratory's deposit of one of the code sets' document types, with that type's class and category.</summary>
-    public static DocumentMetadata OfType(DocumentType type) =>
-        new("urn:oid:1.2.250.1.999." + Guid.NewGuid().ToString("N"), type.Display, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", null, BiologistIdNatPs, "Émilie ROBIN", "690000013", Confidentiality.None);
+    public static DocumentMetadata OfType(DocumentType type, string? masterIdentifier = null, string? title = null, Confidentiality confidentiality = default) =>
+        new(masterIdentifier ?? "urn:oid:1.2.250.1.999." + Guid.NewGuid().ToString("N"), title ?? type.Display, type.Category, type.Code, type.System, type.ClassCode, null, "application/pdf", null, BiologistIdNatPs, "Émilie ROBIN", "690000013", confidentiality);
 
     public static DocumentMetadata HolderNote(string title = "Mes vaccins")
     {

@@ -172,9 +172,7 @@ public class MhdHttpTests
     {
         // FHIR JSON has no nulls: "display": null is invalid, and strict clients refuse the whole resource.
         await using var library = await WebLibrary.StartAsync();
-        using var deposit = await library.SendAsLabAsync(HttpMethod.Post, "/fhir/r4", WebLibrary.Fhir(WebLibrary.ProvideBundle(Library(), "urn:oid:1.2.250.1.999.13.1", authorDisplay: null)));
-        deposit.StatusCode.ShouldBe(HttpStatusCode.OK, await deposit.Content.ReadAsStringAsync());
-        var id = (await deposit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entry")[1].GetProperty("response").GetProperty("location").GetString()!["DocumentReference/".Length..];
+        var id = await DepositAsync(library, Library(), "urn:oid:1.2.250.1.999.13.1", authorDisplay: null);
 
         using var read = await library.SendAsLabAsync(HttpMethod.Get, $"/fhir/r4/DocumentReference/{id}");
 
@@ -200,9 +198,9 @@ public class MhdHttpTests
 
     private static byte[] Library() => Carnet.Tests.Documents.Library.Pdf();
 
-    internal static async Task<string> DepositAsync(WebLibrary library, byte[] content, string masterIdentifier, object? relatesTo = null)
+    internal static async Task<string> DepositAsync(WebLibrary library, byte[] content, string masterIdentifier, object? relatesTo = null, string? authorDisplay = "Émilie ROBIN")
     {
-        using var response = await library.SendAsLabAsync(HttpMethod.Post, "/fhir/r4", WebLibrary.Fhir(WebLibrary.ProvideBundle(content, masterIdentifier, relatesTo: relatesTo)));
+        using var response = await library.SendAsLabAsync(HttpMethod.Post, "/fhir/r4", WebLibrary.Fhir(WebLibrary.ProvideBundle(content, masterIdentifier, relatesTo: relatesTo, authorDisplay: authorDisplay)));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var location = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entry")[1].GetProperty("response").GetProperty("location").GetString()!;
         return location["DocumentReference/".Length..];
